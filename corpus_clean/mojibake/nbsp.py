@@ -387,14 +387,16 @@ def _in_capitals(text: str, match: re.Match) -> bool:
 
     >>> _in_capitals("ĐÃ XẢY RA", _NBSP_AS_SPACE_RE.search("ĐÃ XẢY RA"))
     True
-    >>> _in_capitals("„ĐÃ „NÓI)", _NBSP_AS_SPACE_RE.search("„ĐÃ „NÓI)"))
-    True
+    >>> _in_capitals("„ĐÃ „NÓI)", _NBSP_AS_SPACE_RE.search("„ĐÃ „NÓI)")), _in_capitals("—ĐÃ …CỦA", _NBSP_AS_SPACE_RE.search("—ĐÃ …CỦA"))
+    (True, True)
     >>> _in_capitals("Lòng TÃ u)", _NBSP_AS_SPACE_RE.search("Lòng TÃ u)")), _in_capitals("Thu HÃ ", _NBSP_AS_SPACE_RE.search("Thu HÃ "))
     (False, False)
     """
     before = text[max(match.start() - 2, 0) : match.start()]
     after = text[match.end() : match.end() + 1]
-    return (len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper() or (after != "" and after in _OPENING_MARKS)
+    capital_after_marks = text[match.end() : match.end() + 3].lstrip(_OPENING_MARKS + "…")[:1].isupper()  # "ĐÃ …CỦA"
+    return ((len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper()
+            or (after != "" and after in _OPENING_MARKS) or capital_after_marks)
 
 
 def _is_a_grave_in_latin_text(text: str, match: re.Match) -> bool:
