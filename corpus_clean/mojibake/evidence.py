@@ -293,7 +293,21 @@ def _is_pair_word_in_a_latin_line(token: str, match: re.Match, decoded: str, lin
     word = _ELIDED_SUFFIX_RE.sub("", token.strip(".,;:!?()[]\"'«»„“”"))  # Welsh "â'r", French "à l'"
     if word != match.group().rstrip("\xa0"):
         return False
-    return _is_latin_but_for_pairs(line, codec)
+    return _is_latin_but_for_pairs(line, codec) and _the_codec_shows_the_line(line, codec)
+
+
+def _the_codec_shows_the_line(line: str, codec: _Codec) -> bool:
+    """Does the code page show every character of the line? A line read through it shows
+    nothing else; one that writes "ř" is no Mac Roman mojibake, and its lone pair word
+    quotes one: "přijdu, it shows √© and ‚Üí". (A line may be garbled in part: Welsh
+    "dref √¢'i brawd ar ôl" writes a clean "ô" Mac Roman shows.)
+
+    >>> _the_codec_shows_the_line("Carlton Is ceantar i Leeds Г© Carlton", _CP1251)
+    True
+    >>> _the_codec_shows_the_line("Řekl, že to ukazuje Г© místo é", _CP1251)
+    False
+    """
+    return all(char.isascii() or char in codec.char_to_byte for char in line)
 
 
 # Symbols a number is written with: currency, degree, per mille's Latin-1 kin, fractions,

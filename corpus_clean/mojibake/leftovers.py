@@ -60,12 +60,17 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
 
 def _page_letters(lines: list[str]) -> set[str]:
     """The non-ASCII letters, marks and digits the page writes outside cp1252 sequences,
-    lowercase."""
+    lowercase (one character each: Turkish "İ" stays "İ", not "i" and a combining dot).
+
+    >>> sorted(_page_letters(["İSTANBUL’da ığdır"]))
+    ['ğ', 'İ', 'ı']
+    """
     letters = set()
     for line in lines:
         for char in _CP1252.sequence_re.sub(" ", line):
             if char > "\x7f" and (char.isalpha() or unicodedata.category(char) in ("Mn", "Nd")):
-                letters.add(char.lower())
+                lower = char.lower()
+                letters.add(lower if len(lower) == 1 else char)
     return letters
 
 

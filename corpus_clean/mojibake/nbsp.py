@@ -11,7 +11,7 @@ from collections import Counter
 
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
-from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
+from corpus_clean.mojibake.evidence import _IPA_LETTER_RE, _OPENING_MARKS, _count_evidence, _count_plausible_sequences
 from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec, reads_through_another_codec_only
 from corpus_clean.mojibake.scripts import AFRICAN_REFERENCE_LETTERS, _script
 
@@ -219,6 +219,8 @@ _A0_LEADS_CP1251 = "ГР"
 # ftfy's restore_byte_a0 reads "Ã " before a word as "à" + space, except before the
 # Portuguese "s"/"quele"... ("às", "àquele"), where the space was the 0xA0.
 _A_GRAVE_WORD_RE = re.compile("[ÃГ] (?! |quele|quela|quilo|s )")
+# ... and where it is: "Ã s 14:20" is Portuguese "às 14:20", whatever stands before it.
+_A_GRAVE_GLUED_RE = re.compile("Ã (?:quele|quela|quilo|s )")
 
 
 # Group 1: glued to the end of a lowercase word, a digit or punctuation, or to a word's
@@ -264,6 +266,8 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     "Ã©tÃ© praticabilitÃ\\xa0, lÃ\\xa0 bas Ã\\xa0 la Ã s'Ã©"
     >>> restore_nbsp_lost_as_space("jusqu'Ã nos jours, voilÃ le travail")[1]
     0
+    >>> restore_nbsp_lost_as_space("Atualizado em 18/03/2025 Ã s 14:20")[0]
+    'Atualizado em 18/03/2025 Ã\xa0s 14:20'
     >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
     ('C O N C L U S Ã O', 0)
     """
@@ -325,7 +329,11 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             return "\xa0"
         # "Ã Â l'": a stranded NBSP right after the stranded lead; both lost their 0xA0.
         before_a_stranded_nbsp = lead in "ÂÃ" and text.startswith("Â ", match.end())
-        if not (glued and lead in "ÂÃ") and not before_a_stranded_nbsp and not has_evidence(lead):
+        # (ftfy reads "Ã s " as "às " after a word, but not after a date: "18/03/2025 Ã s
+        # 14:20"; by its own rule the space was the 0xA0 there too, and no other word is
+        # "Ã" and then "s": evidence enough alone.)
+        portuguese_a_grave = alone == "Ã" and _A_GRAVE_GLUED_RE.match(text, match.start()) is not None
+        if not (glued and lead in "ÂÃ") and not before_a_stranded_nbsp and not portuguese_a_grave and not has_evidence(lead):
             return match.group()
         if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():
             # "Ã" + space + a word is ambiguous: "à" whose 0xA0 became the space
@@ -336,7 +344,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # is garbled through and through (3+ pairs glued to letters: "Hà ng" is no
             # word and a space, but "Hàng" whose 0xA0 went the way of the others).
             if alone:
-                decided = writes_dotted_vowels()
+                decided = writes_dotted_vowels() or portuguese_a_grave
             else:
                 decided = garbled_document()
             if not decided and not before_a_stranded_nbsp:
@@ -372,17 +380,23 @@ def _writes_latin_extended_additional(text: str) -> bool:
 
 def _in_capitals(text: str, match: re.Match) -> bool:
     """Is the stranded lead part of a word in capitals: two capitals before it, or a
-    capital before it and a capital after the space? ("ĐÃ XẢY" is "ĐÃ"; in
-    "Lòng TÃ u)" the "T" opens the word "Tàu".)
+    capital before it and a capital or an opening mark after the space? ("ĐÃ XẢY" and
+    "„ĐÃ „NÓI" are Vietnamese "ĐÃ"; in "Lòng TÃ u)" the "T" opens the word "Tàu", and
+    "Thu HÃ ," is "Thu Hà,". "Hà" whose 0xA0 was lost before an opening mark would show
+    two spaces, its own and the 0xA0's.)
 
     >>> _in_capitals("ĐÃ XẢY RA", _NBSP_AS_SPACE_RE.search("ĐÃ XẢY RA"))
     True
-    >>> _in_capitals("Lòng TÃ u)", _NBSP_AS_SPACE_RE.search("Lòng TÃ u)"))
-    False
+    >>> _in_capitals("„ĐÃ „NÓI)", _NBSP_AS_SPACE_RE.search("„ĐÃ „NÓI)")), _in_capitals("—ĐÃ …CỦA", _NBSP_AS_SPACE_RE.search("—ĐÃ …CỦA"))
+    (True, True)
+    >>> _in_capitals("Lòng TÃ u)", _NBSP_AS_SPACE_RE.search("Lòng TÃ u)")), _in_capitals("Thu HÃ ", _NBSP_AS_SPACE_RE.search("Thu HÃ "))
+    (False, False)
     """
     before = text[max(match.start() - 2, 0) : match.start()]
     after = text[match.end() : match.end() + 1]
-    return (len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper()
+    capital_after_marks = text[match.end() : match.end() + 3].lstrip(_OPENING_MARKS + "…")[:1].isupper()  # "ĐÃ …CỦA"
+    return ((len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper()
+            or (after != "" and after in _OPENING_MARKS) or capital_after_marks)
 
 
 def _is_a_grave_in_latin_text(text: str, match: re.Match) -> bool:
@@ -646,25 +660,34 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
     """
     if "…" not in text:
         return text, 0
-    # (A lowercase IPA letter before a capital is no word: "Wait…®Registered", "Loading…•Next".)
-    matches = [m for m in _MAC_ROMAN_IPA_LETTER_RE.finditer(text) if not _before_a_capital(m)]
+    matches = [m for m in _MAC_ROMAN_IPA_LETTER_RE.finditer(text) if not _no_word_with_it(m)]
     if not matches:
         return text, 0
     # One glued inside a word ("tm…£arin"), or a page that writes such letters already: a
     # pair that only ends a word ("Brand…®") or opens one ("…®Brand", group 2) is none without.
-    if not any(m.group(1) and text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
+    if not any(m.group(1) and text[m.end() : m.end() + 1].isalpha() for m in matches) and not _writes_ipa_or_african_letters(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_RE.sub(_mac_roman_pair_unless_before_a_capital, text), len(matches)
+    return _MAC_ROMAN_IPA_LETTER_RE.sub(_mac_roman_pair_unless_no_word, text), len(matches)
 
 
-def _before_a_capital(match: re.Match) -> bool:
-    """Does a capital follow the match?"""
-    return match.string[match.end() : match.end() + 1].isupper()
+def _no_word_with_it(match: re.Match) -> bool:
+    """Would the IPA letter make no word with the letters around it: a capital after it
+    ("Wait…®Registered", "Loading…•Next"), a letter of another script before it (Greek
+    "ώρα…®", Russian "дойда…®"), or a word in capitals before it ("BØRN…®")?
+
+    >>> [_no_word_with_it(_MAC_ROMAN_IPA_LETTER_RE.search(t)) for t in ("tm…£arin", "дойда…® x", "BØRN…® x")]
+    [False, True, True]
+    """
+    text, start = match.string, match.start()
+    before = text[max(start - 2, 0) : start]
+    return (text[match.end() : match.end() + 1].isupper()
+            or (before[-1:].isalpha() and _script(before[-1]) != "LATIN")
+            or (len(before) == 2 and before.isalpha() and before.isupper()))
 
 
-def _mac_roman_pair_unless_before_a_capital(match: re.Match) -> str:
-    """`_mac_roman_pair`, or the match as it is where a capital follows it."""
-    return match.group() if _before_a_capital(match) else _mac_roman_pair(match)
+def _mac_roman_pair_unless_no_word(match: re.Match) -> str:
+    """`_mac_roman_pair`, or the match as it is where it makes no word (`_no_word_with_it`)."""
+    return match.group() if _no_word_with_it(match) else _mac_roman_pair(match)
 
 
 def _mac_roman_pair(match: re.Match) -> str:
@@ -764,4 +787,12 @@ def _another_accented_letter(text: str) -> bool:
     return any(char in _MAC_ROMAN_LETTERS_AFTER_C9 for char in _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.sub("", text))
 
 
-_IPA_LETTER_RE = re.compile("[\u0180-\u02af]")
+def _writes_ipa_or_african_letters(text: str) -> bool:
+    """Does the text write an IPA letter, or a letter of the African reference alphabet
+    ("ɔ", "ɗ", "ƙ", "ŋ" and their capitals)? Not Vietnamese "ơ ư" nor Romanian "ș ț",
+    which Latin Extended-B holds too: "người…® x" is a Vietnamese word and an ellipsis.
+
+    >>> _writes_ipa_or_african_letters("Ɔ-kali"), _writes_ipa_or_african_letters("người, și")
+    (True, False)
+    """
+    return bool(_IPA_LETTER_RE.search(text)) or any(char.lower() in AFRICAN_REFERENCE_LETTERS for char in text if char > "\x7f")

@@ -59,7 +59,7 @@ def decode_lines_like_their_page(originals: list[str], repaired: list[str], fixe
     out = []
     for original, fixed, read in zip(originals, repaired, readings):
         if (any(codec.sequence_re.search(fixed) for codec in codecs) or _read_as_cp1252_alone(original, fixed, read)
-                or _repaired_piecemeal(original, fixed, read)):
+                or _repaired_piecemeal(original, fixed, read) or _read_through_another_code_page(fixed, read, codecs)):
             accepted = {_acceptable_reading(original, read.get(codec.name, ""), scripts) for codec in codecs} - {None}
             if len(accepted) == 1 and fixed not in accepted:
                 fixed = accepted.pop()
@@ -107,6 +107,21 @@ def _repaired_piecemeal(original: str, fixed: str, readings: dict[str, str]) -> 
     span)? On a Mac Roman page of Chinese, "È¶ñÈ†Å" ("首頁") had its pairs "È¶" and
     "È†" decoded as cp1252 ("ȶ", "Ȇ"); the page's code page reads it whole."""
     return fixed != original and fixed not in readings.values()
+
+
+def _read_through_another_code_page(fixed: str, readings: dict[str, str], codecs: list[_Codec]) -> bool:
+    """Was the line decoded whole through a code page other than the page's, which reads
+    it otherwise? ftfy tries cp1250 before ISO-8859-2, so on a page read through
+    ISO-8859-2 the lone "Ṣ" of Tohono O'odham "áš˘-Ke:g" (E1 B9 A2) came back as cp1250's
+    Runic "ᚢ" (E1 9A A2): the page's code page reads the line too, and decides.
+
+    >>> iso = next(codec for codec in PAGE_CODECS if codec.name == "iso-8859-2")
+    >>> _read_through_another_code_page("ᚢ-Ke:g", {"cp1250": "ᚢ-Ke:g", "iso-8859-2": "Ṣ-Ke:g"}, [iso])
+    True
+    >>> _read_through_another_code_page("Ṣ-Ke:g", {"cp1250": "ᚢ-Ke:g", "iso-8859-2": "Ṣ-Ke:g"}, [iso])
+    False
+    """
+    return fixed in readings.values() and all(readings.get(codec.name) != fixed for codec in codecs)
 
 
 def _fix_kind(codec: _Codec) -> str:
