@@ -13,7 +13,8 @@ byline may not name the writer (``author_bio`` needs it to), and the paragraph n
 with the name ("Pulitzer Prize-winning journalist Michael Hiltzik writes ..."). What does not
 change: the name stands alone on a short line (NAME_MIN_WORDS..NAME_MAX_WORDS capitalised
 words, no sentence end), and the page's last kept paragraph, at most BOX_MAX_LINES lines
-below it, holds the name word for word. The name line, the paragraph and the kept lines
+below it, holds the name word for word (no piece of a sentence between them: then the name
+opens a sentence of the story broken at its links). The name line, the paragraph and the kept lines
 between them are cut (rule NAME_BOX_RULE), and a one-word heading kept right above the name
 ("About", "Über", "Sobre").
 
@@ -47,6 +48,18 @@ def is_a_name(line: str) -> bool:
             and all(w[0].isupper() and w[0].isalpha() for w in words))
 
 
+def _is_a_clause(line: str) -> bool:
+    """A piece of a sentence broken over lines at its links: two words or more, opening in lower
+    case or with a comma ("received three", ", you can order"); a one-word link label
+    ("instagram") or a job title is none.
+
+    >>> [_is_a_clause(t) for t in ("received three", ", you can order", "instagram", "Senior Staff Writer")]
+    [True, True, False, False]
+    """
+    words = line.split()
+    return len(words) >= 2 and (words[0][0].islower() or words[0][0] in ",;")
+
+
 def _kept(ctx) -> list[int]:
     rule, blank = ctx.marks.rule, ctx.blank_list
     return [i for i in range(len(rule)) if rule[i] is None and not blank[i]]
@@ -64,6 +77,8 @@ def _name_sections(ctx, kept: list[int]) -> list[tuple[int, int]]:
             if prose[j] and content[i].strip() in content[j]:
                 found.append((i, j))
                 break
+            if _is_a_clause(content[j]):
+                break  # (the name opens a sentence broken at its links: the story's)
     return found
 
 
