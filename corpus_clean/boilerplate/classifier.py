@@ -1832,8 +1832,8 @@ def line_proba(ctx) -> np.ndarray | None:
 def after_the_model(ctx) -> None:
     """The steps that read a page after the model's cut (``mark_by_classifier_many``, on each
     page the model read, its ``scored_rows`` set): the story's lines given back, inserts,
-    captions, bios, the story's edges, a sidebar's counted list, other stories' excerpts and cards, a writer's
-    name box. ``training.fit.clean_with`` runs them too, so a
+    captions, bios, the story's edges, a sidebar's counted list, other stories' excerpts and
+    cards, a writer's name box. ``training.fit.clean_with`` runs them too, so a
     leave-one-dataset-out score is the engine's output (round 25: it skipped them)."""
     if np.count_nonzero(~ctx.blank) < MIN_LINES:
         give_back_story_lines(ctx)
