@@ -60,6 +60,27 @@ def _is_a_clause(line: str) -> bool:
     return len(words) >= 2 and (words[0][0].islower() or words[0][0] in ",;")
 
 
+def _last_kept_prose(ctx) -> int | None:
+    """The page's last prose line no step removed (a walk up from the end)."""
+    rule, blank, prose = ctx.marks.rule, ctx.blank_list, ctx.prose
+    for i in range(len(rule) - 1, -1, -1):
+        if rule[i] is None and not blank[i] and prose[i]:
+            return i
+    return None
+
+
+def _kept_above(ctx, i: int) -> list[int]:
+    """The BOX_MAX_LINES kept non-blank lines right above line `i`, nearest first."""
+    rule, blank = ctx.marks.rule, ctx.blank_list
+    found = []
+    for j in range(i - 1, -1, -1):
+        if rule[j] is None and not blank[j]:
+            found.append(j)
+            if len(found) == BOX_MAX_LINES:
+                break
+    return found
+
+
 def _kept(ctx) -> list[int]:
     rule, blank = ctx.marks.rule, ctx.blank_list
     return [i for i in range(len(rule)) if rule[i] is None and not blank[i]]
@@ -103,19 +124,21 @@ def mark_name_box(ctx) -> None:
     >>> set(ctx.marks.rule)
     {None}
     """
-    if not ctx.prose.any():
-        return
-    kept = _kept(ctx)
-    last_prose = next((i for i in reversed(kept) if ctx.prose[i]), None)
+    last_prose = _last_kept_prose(ctx)
     if last_prose is None or ctx.prose_before[last_prose] < STORY_MIN_PARAGRAPHS:
         return
+    # (first the lines right above it, then the whole page only when a name stands there:
+    # most pages stop here)
+    rule, content = ctx.marks.rule, ctx.lines.content
+    if not any(is_a_name(content[i]) and content[i].strip() in content[last_prose] for i in _kept_above(ctx, last_prose)):
+        return
+    kept = _kept(ctx)
     sections = _name_sections(ctx, kept)
     if len(sections) != 1 or sections[0][1] != last_prose:
         return
     name, paragraph = sections[0]
-    rule = ctx.marks.rule
     k = kept.index(name)
-    if k > 0 and len(ctx.lines.content[kept[k - 1]].split()) == 1 and kept[k - 1] >= name - 2:
+    if k > 0 and len(content[kept[k - 1]].split()) == 1 and kept[k - 1] >= name - 2:
         rule[kept[k - 1]] = NAME_BOX_RULE  # (the box's heading: "About", "Über")
     for i in kept[k:kept.index(paragraph) + 1]:
         rule[i] = NAME_BOX_RULE
