@@ -24,6 +24,8 @@ STORY_MIN_PARAGRAPHS paragraphs of the story. No wording: line shapes only, any 
 """
 from __future__ import annotations
 
+import numpy as np
+
 NAME_BOX_RULE = "story.name_box"
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
@@ -61,10 +63,10 @@ def _is_a_clause(line: str) -> bool:
 
 
 def _last_kept_prose(ctx) -> int | None:
-    """The page's last prose line no step removed (a walk up from the end)."""
-    rule, blank, prose = ctx.marks.rule, ctx.blank_list, ctx.prose
-    for i in range(len(rule) - 1, -1, -1):
-        if rule[i] is None and not blank[i] and prose[i]:
+    """The page's last prose line no step removed (a walk up the prose lines from the end)."""
+    rule = ctx.marks.rule
+    for i in np.flatnonzero(ctx.prose)[::-1].tolist():
+        if rule[i] is None:
             return i
     return None
 
