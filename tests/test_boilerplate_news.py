@@ -9,7 +9,7 @@ import random
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
-from corpus_clean.boilerplate import author_bio, story_cards, story_counts, story_excerpts, story_inserts, story_pitches, story_tail, story_threads
+from corpus_clean.boilerplate import author_bio, story_cards, story_counts, story_excerpts, story_inserts, story_name_box, story_pitches, story_tail, story_threads
 from corpus_clean.boilerplate.classifier import MODEL_PATH, OUTSIDE_STORY
 from corpus_clean.boilerplate.rules import load_rules
 from training.labelled import load_pages
@@ -23,7 +23,7 @@ KNOWN_RULES = ({r.id for r in load_rules().rules} | {"classifier"} | {f"{r.pack}
                   story_tail.TAGS_RULE, story_tail.CONTRIBUTOR_RULE, story_tail.AGENCY_RULE,
                   story_threads.THREAD_RULE, story_threads.TEASERS_RULE,
                   story_threads.HEADING_RUN_RULE, story_pitches.PITCH_RULE, story_counts.COUNTED_LIST_RULE,
-                  story_excerpts.EXCERPTS_RULE, story_cards.CARDS_RULE})
+                  story_excerpts.EXCERPTS_RULE, story_cards.CARDS_RULE, story_name_box.NAME_BOX_RULE})
 FIT_GROUPS = set(json.loads(MODEL_PATH.read_text(encoding="utf-8"))["fit"].get("newsgen_groups", []))
 HELD_OUT = [g for g in ("A", "B") if g not in FIT_GROUPS]
 

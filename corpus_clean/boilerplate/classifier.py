@@ -59,6 +59,7 @@ from corpus_clean.boilerplate.story_cards import mark_other_stories_cards
 from corpus_clean.boilerplate.story_echo import give_back_echoing_edges
 from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, mark_story_inserts
 from corpus_clean.boilerplate.story_lists import give_back_list_lines
+from corpus_clean.boilerplate.story_name_box import mark_name_box
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
     first_copies, lines_of_stripped,
@@ -1831,7 +1832,8 @@ def line_proba(ctx) -> np.ndarray | None:
 def after_the_model(ctx) -> None:
     """The steps that read a page after the model's cut (``mark_by_classifier_many``, on each
     page the model read, its ``scored_rows`` set): the story's lines given back, inserts,
-    captions, bios, the story's edges and a sidebar's counted list. ``training.fit.clean_with`` runs them too, so a
+    captions, bios, the story's edges, a sidebar's counted list, other stories' excerpts and
+    cards, a writer's name box. ``training.fit.clean_with`` runs them too, so a
     leave-one-dataset-out score is the engine's output (round 25: it skipped them)."""
     if np.count_nonzero(~ctx.blank) < MIN_LINES:
         give_back_story_lines(ctx)
@@ -1846,6 +1848,7 @@ def after_the_model(ctx) -> None:
     mark_counted_lists(ctx)  # (last: no give-back brings a widget's entries back)
     mark_cut_short_excerpts(ctx)
     mark_other_stories_cards(ctx)
+    mark_name_box(ctx)
 
 
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
