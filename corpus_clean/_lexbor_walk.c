@@ -687,6 +687,96 @@ static Py_ssize_t stripped_length(PyObject *text)
     return hi - lo;
 }
 
+/* The length of the UTF-8 character at ``data`` (``left`` bytes readable) when it is well-formed (the Unicode
+ * standard's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF), its code point in *cp; 0 when not. */
+static size_t utf8_character(const unsigned char *data, size_t left, Py_UCS4 *cp)
+{
+    unsigned char c = data[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n;
+    unsigned char low = 0x80, high = 0xBF;  /* (the second byte's range) */
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
+    if (n > left || data[1] < low || data[1] > high)
+        return 0;
+    Py_UCS4 value = ((Py_UCS4)c & (0x7F >> n)) << 6 | (data[1] & 0x3F);
+    for (size_t k = 2; k < n; k++) {
+        if ((data[k] & 0xC0) != 0x80)
+            return 0;
+        value = value << 6 | (data[k] & 0x3F);
+    }
+    *cp = value;
+    return n;
+}
+
+/* len(data.decode("utf-8", "replace").strip()) without the str: -1 when ``data`` is not well-formed UTF-8 (the
+ * caller decodes it then). Characters are counted, and only those at the two ends read as code points for
+ * str.strip's whitespace (Py_UNICODE_ISSPACE); a run of ASCII inside is counted 8 bytes at a time. (A text node
+ * with one non-ASCII character was decoded into a str to be measured: ~5,600 a cold WCXB dev pass, 0.6 % of it.) */
+static Py_ssize_t utf8_stripped_length(const unsigned char *data, size_t length)
+{
+    Py_UCS4 cp;
+    size_t start = 0;
+    while (start < length) {  /* the leading whitespace */
+        size_t n = utf8_character(data + start, length - start, &cp);
+        if (n == 0)
+            return -1;
+        if (!Py_UNICODE_ISSPACE(cp))
+            break;
+        start += n;
+    }
+    size_t end = length;
+    while (end > start) {  /* the trailing whitespace, read backwards (a character's first byte is not 10xxxxxx) */
+        size_t lead = end - 1;
+        while (lead > start && (data[lead] & 0xC0) == 0x80)
+            lead--;
+        if (utf8_character(data + lead, end - lead, &cp) != end - lead)
+            return -1;
+        if (!Py_UNICODE_ISSPACE(cp))
+            break;
+        end = lead;
+    }
+    Py_ssize_t count = 0;
+    size_t i = start;
+    while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t word;
+            memcpy(&word, data + i, 8);
+            if (!(word & 0x8080808080808080ULL)) {
+                i += 8, count += 8;
+                continue;
+            }
+        }
+        size_t n = utf8_character(data + i, end - i, &cp);
+        if (n == 0)
+            return -1;
+        i += n, count++;
+    }
+    return count;
+}
+
+/* The commas of well-formed UTF-8 ``data``: ",", and the fullwidth (U+FF0C) and Arabic (U+060C) commas, by their
+ * bytes (a character's bytes never begin inside another's). */
+static Py_ssize_t utf8_commas(const unsigned char *data, size_t length)
+{
+    Py_ssize_t commas = 0;
+    for (size_t k = 0; k < length; k++) {
+        unsigned char c = data[k];
+        commas += c == ',' || (c == 0xEF && k + 2 < length && data[k + 1] == 0xBC && data[k + 2] == 0x8C)
+                  || (c == 0xD8 && k + 1 < length && data[k + 1] == 0x8C);
+    }
+    return commas;
+}
+
 /* "\n" in text.strip() */
 static int newline_inside(PyObject *text)
 {
@@ -1159,12 +1249,16 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->type == NODE_TYPE_TEXT && chars->data != NULL && chars->length > 0) {
-            /* An ASCII fragment is measured on its bytes; any other is decoded first */
+            /* An ASCII fragment is measured on its bytes, well-formed UTF-8 too; any other is decoded first */
             int ascii = ascii_prefix(chars->data, chars->length) == chars->length;
-            PyObject *text = ascii ? NULL : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-            if (!ascii && text == NULL)
+            Py_ssize_t n = ascii ? ascii_stripped_length(chars->data, chars->length)
+                                 : utf8_stripped_length(chars->data, chars->length);
+            int bytes = ascii || n >= 0;  /* (read on its bytes) */
+            PyObject *text = bytes ? NULL : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (!bytes && text == NULL)
                 goto done;
-            Py_ssize_t n = ascii ? ascii_stripped_length(chars->data, chars->length) : stripped_length(text);
+            if (!bytes)
+                n = stripped_length(text);
             if (n > 0) {  /* (not text.isspace()) */
                 int in_link = 0;
                 Py_ssize_t hops = 0;
@@ -1206,6 +1300,8 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                     if (ascii) {
                         for (size_t k = 0; k < chars->length; k++)
                             commas += chars->data[k] == ',';
+                    } else if (bytes) {
+                        commas = utf8_commas(chars->data, chars->length);
                     } else {
                         int kind = PyUnicode_KIND(text);
                         const void *data = PyUnicode_DATA(text);
@@ -1260,11 +1356,15 @@ static Py_ssize_t stripped_text_length_of(lxb_node *start, uintptr_t text_id)
                 && ascii_prefix(chars->data, chars->length) == chars->length) {
             total += ascii_stripped_length(chars->data, chars->length);
         } else if (node->local_name == text_id && chars->data != NULL) {
-            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-            if (text == NULL)
-                return -1;
-            total += stripped_length(text);
-            Py_DECREF(text);
+            Py_ssize_t length = utf8_stripped_length(chars->data, chars->length);
+            if (length < 0) {  /* (not well-formed: decoded, as Python reads it) */
+                PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+                if (text == NULL)
+                    return -1;
+                length = stripped_length(text);
+                Py_DECREF(text);
+            }
+            total += length;
         }
         if ((node = next_below(node, start)) == NULL)
             break;
@@ -1350,7 +1450,7 @@ static int measure_below(MeasuredSet *set, Measured *one, uintptr_t tag)
                 Py_ssize_t length;
                 if (ascii_prefix(chars->data, chars->length) == chars->length) {
                     length = ascii_stripped_length(chars->data, chars->length);
-                } else {
+                } else if ((length = utf8_stripped_length(chars->data, chars->length)) < 0) {
                     PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
                     if (text == NULL)
                         return -1;

@@ -166,3 +166,43 @@ def test_listing_cards_and_rails_answer_as_before():
                     answers.add(("rail", rail))
         answers.add(("cards", bool(cards)))
     assert len(answers) == 4  # (both answers of both questions met)
+
+
+# Text of every UTF-8 length, whitespace that str.strip strips (ASCII, U+0085, U+00A0, U+1680, U+2000-U+200A,
+# U+2028, U+3000, U+001C-U+001F) and what it keeps (U+200B, U+FEFF), the three commas, and character references
+# Lexbor turns into other characters (a surrogate, NUL and past U+10FFFF become U+FFFD).
+_PIECES = ["a", "Word", " ", "\t", "\n", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2003", "\u2028", "\u3000",
+           "\u200b", "\ufeff", ",", "\uff0c", "\u060c", "é", "日本", "😀", "\U00020000", "ж", "&#xD800;", "&#0;",
+           "&#x110000;", "&nbsp;", "&amp;", "&#x85;", "\ufffd", "\x7f"]
+
+
+def _unicode_page(rng: random.Random) -> str:
+    def text() -> str:
+        return "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 12)))
+    blocks = []
+    for _ in range(rng.randrange(1, 10)):
+        inner = text() + rng.choice(["", f"<a href='/x'>{text()}</a>", f"<b>{text()}</b>", "<br>"]) + text()
+        blocks.append(f"<{rng.choice(['p', 'div', 'li', 'td'])}>{inner}</{rng.choice(['p', 'div', 'li', 'td'])}>")
+    return "<body><div id='m'>" + "".join(blocks) + "</div></body>"
+
+
+def test_text_lengths_of_unicode_text_as_the_twins():
+    """The compiled walks measure a text node of well-formed UTF-8 on its bytes (``utf8_stripped_length``, its
+    commas ``utf8_commas``): the same lengths, link lengths, densities and paragraphs as the Python twins."""
+    from corpus_clean import html, native
+
+    if not native.built():
+        pytest.skip("compiled kernels not built")
+    rng = random.Random(2730)
+    for _ in range(300):
+        tree = LexborHTMLParser(_unicode_page(rng))
+        nodes = [n for n in tree.body.traverse(include_text=True)]
+        got = ([html.stripped_chars(n) for n in nodes], [html.text_and_link_chars(n) for n in nodes],
+               html.link_densities(nodes[:8]),
+               [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in html.collect_paragraphs(tree.body)])
+        with native.twins_only():
+            twin = ([html.stripped_chars(n) for n in nodes], [html.text_and_link_chars(n) for n in nodes],
+                    html.link_densities(nodes[:8]),
+                    [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in html.collect_paragraphs(tree.body)])
+        assert got == twin
+        assert [html.stripped_chars(n) for n in nodes] == [len(n.text(strip=True)) for n in nodes]
