@@ -2876,6 +2876,49 @@ static int ends_with(const unsigned char *s, size_t length, const char *tail)
     return n <= length && memcmp(s + length - n, tail, n) == 0;
 }
 
+/* The NUL-separated function words of html._FUNCTION_WORDS_BLOB, read once per blob (each part of a token of
+ * four parts or more is compared with each word: their lengths were counted with strlen at every comparison,
+ * ~320,000 calls a cold WCXB dev pass). count -1: more words than the table holds (read the blob then). */
+#define MAX_FUNCTION_WORDS 128
+static struct { const char *blob; size_t size; int count; const char *word[MAX_FUNCTION_WORDS];
+                size_t length[MAX_FUNCTION_WORDS]; } function_word_table;
+
+static void read_function_words(const char *blob, size_t size)
+{
+    if (function_word_table.blob == blob && function_word_table.size == size)
+        return;
+    int count = 0;
+    for (const char *w = blob; w < blob + size; count++) {
+        size_t n = strnlen(w, (size_t)(blob + size - w));
+        if (count == MAX_FUNCTION_WORDS) {
+            count = -1;
+            break;
+        }
+        function_word_table.word[count] = w;
+        function_word_table.length[count] = n;
+        w += n + 1;
+    }
+    function_word_table.blob = blob;
+    function_word_table.size = size;
+    function_word_table.count = count;
+}
+
+/* True when low[0:n] is one of the function words (NUL-separated in ``function_words``, ``words_size`` bytes). */
+static int is_function_word(const unsigned char *low, size_t n, const char *function_words, size_t words_size)
+{
+    read_function_words(function_words, words_size);
+    if (function_word_table.count < 0) {
+        for (const char *w = function_words; w < function_words + words_size; w += strlen(w) + 1)
+            if (strlen(w) == n && memcmp(low, w, n) == 0)
+                return 1;
+        return 0;
+    }
+    for (int k = 0; k < function_word_table.count; k++)
+        if (function_word_table.length[k] == n && memcmp(low, function_word_table.word[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* html.is_heading_slug(low) or the clipping utility, pseudo-element variant or negation patterns
  * (html._CLIPPING_UTILITY_RE, _PSEUDO_VARIANT_RE searched, _NEGATED_RE matched): the token names no widget. */
 static int names_no_widget(const unsigned char *low, size_t length, const char *function_words, size_t words_size)
@@ -2888,9 +2931,8 @@ static int names_no_widget(const unsigned char *low, size_t length, const char *
         for (size_t i = 0; i <= length; i++) {
             if (i < length && low[i] != '-' && low[i] != '_')
                 continue;
-            for (const char *w = function_words; w < function_words + words_size; w += strlen(w) + 1)
-                if (strlen(w) == i - part && memcmp(low + part, w, i - part) == 0)
-                    return 1;
+            if (is_function_word(low + part, i - part, function_words, words_size))
+                return 1;
             part = i + 1;
         }
     }
@@ -2902,14 +2944,17 @@ static int names_no_widget(const unsigned char *low, size_t length, const char *
             return 1;
     }
     /* (?:^|:)(?:marker|before|after|placeholder|file|selection|first-letter|first-line|backdrop): */
-    static const char *pseudo[] = {"marker:", "before:", "after:", "placeholder:", "file:", "selection:",
-                                   "first-letter:", "first-line:", "backdrop:"};
+#define PSEUDO(word) {word, sizeof(word) - 1}
+    static const struct { const char *name; size_t length; } pseudo[] = {
+        PSEUDO("marker:"), PSEUDO("before:"), PSEUDO("after:"), PSEUDO("placeholder:"), PSEUDO("file:"),
+        PSEUDO("selection:"), PSEUDO("first-letter:"), PSEUDO("first-line:"), PSEUDO("backdrop:")};
+#undef PSEUDO
     for (size_t i = 0; i < length; i++) {
         if (i > 0 && low[i - 1] != ':')
             continue;
-        for (int k = 0; k < 9; k++) {
-            size_t n = strlen(pseudo[k]);
-            if (n <= length - i && memcmp(low + i, pseudo[k], n) == 0)
+        for (size_t k = 0; k < sizeof(pseudo) / sizeof(pseudo[0]); k++) {
+            size_t n = pseudo[k].length;
+            if (n <= length - i && memcmp(low + i, pseudo[k].name, n) == 0)
                 return 1;
         }
     }
