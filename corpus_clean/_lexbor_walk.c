@@ -258,6 +258,68 @@ static PyObject *configure_remove(PyObject *self, PyObject *address)
     Py_RETURN_NONE;
 }
 
+/* html._cut's three Lexbor calls in one (a cold WCXB dev pass cuts ~9,700 elements, each through three
+ * selectolax methods and a node object): Lexbor's lxb_dom_document_create_text_node and lxb_dom_node_insert_before
+ * (what selectolax's ``insert_before(" ")`` calls), their addresses from selectolax's module (see
+ * lexbor_walk.configure_cut), and lxb_dom_node_remove (``remove(recursive=False)``). */
+typedef void *(*create_text_f)(void *document, const unsigned char *data, size_t length);
+typedef void (*insert_before_f)(void *to, void *node);
+static create_text_f create_text_node = NULL;
+static insert_before_f insert_node_before = NULL;
+
+/* configure_cut(create_text_node, insert_before): the addresses of those two Lexbor functions. */
+static PyObject *configure_cut(PyObject *self, PyObject *args)
+{
+    PyObject *create, *insert;
+    if (!PyArg_ParseTuple(args, "OO", &create, &insert))
+        return NULL;
+    void *create_f = PyLong_AsVoidPtr(create), *insert_f = PyLong_AsVoidPtr(insert);
+    if (create_f == NULL || insert_f == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "no function at address 0");
+        return NULL;
+    }
+    create_text_node = (create_text_f)create_f;
+    insert_node_before = (insert_before_f)insert_f;
+    Py_RETURN_NONE;
+}
+
+/* cut(node, placeholder) -> the placeholder or None: with ``placeholder`` true, a one-space text node is put
+ * before ``node`` (``node.insert_before(" ")``, in the node's document) and read back as ``node.prev``; then
+ * ``node`` is unlinked with its subtree (``node.remove(recursive=False)``). None without a placeholder, or when
+ * ``node.prev`` is None after the insertion (as html._cut reads it). */
+static PyObject *cut(PyObject *self, PyObject *args)
+{
+    PyObject *node_obj;
+    int placeholder;
+    if (!PyArg_ParseTuple(args, "Op", &node_obj, &placeholder))
+        return NULL;
+    lxb_node *node = node_of(node_obj);
+    if (node == NULL)
+        return NULL;
+    if (node_remove == NULL || create_text_node == NULL || insert_node_before == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "cut: Lexbor's functions not configured");
+        return NULL;
+    }
+    PyObject *result = Py_NewRef(Py_None);
+    if (placeholder) {
+        void *text = create_text_node(node->owner_document, (const unsigned char *)" ", 1);
+        if (text == NULL) {
+            Py_DECREF(result);
+            PyErr_SetString(PyExc_RuntimeError, "Can't create a new node");
+            return NULL;
+        }
+        insert_node_before(node, text);
+        if (node->prev != NULL) {
+            Py_DECREF(result);
+            if ((result = make_node(node->prev, node_obj)) == NULL)
+                return NULL;
+        }
+    }
+    node_remove(node);
+    return result;
+}
+
 /* True when every node below ``node`` is an element (no text, comment or other node) whose tag is not in ``keep``. */
 static int holds_elements_only(lxb_node *node, const TagSet *keep)
 {
@@ -4086,6 +4148,8 @@ static PyMethodDef methods[] = {
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
     {"configure_remove", configure_remove, METH_O, "configure_remove(address of lxb_dom_node_remove)"},
+    {"configure_cut", configure_cut, METH_VARARGS, "configure_cut(address of lxb_dom_document_create_text_node, of lxb_dom_node_insert_before)"},
+    {"cut", cut, METH_VARARGS, "cut(node, placeholder) -> html._cut's placeholder (a LexborNode) or None"},
     {"drop_bare", drop_bare, METH_VARARGS, "drop_bare(root, tag_ids, keep_ids) -> int (elements holding elements only, none in keep_ids, unlinked)"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},

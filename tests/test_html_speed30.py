@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import random
 
 import numpy as np
@@ -206,3 +207,32 @@ def test_text_lengths_of_unicode_text_as_the_twins():
                     [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in html.collect_paragraphs(tree.body)])
         assert got == twin
         assert [html.stripped_chars(n) for n in nodes] == [len(n.text(strip=True)) for n in nodes]
+
+
+def test_compiled_cuts_leave_the_twins_tree():
+    """``lexbor_walk.cut`` (one compiled call) leaves the tree and the placeholders the selectolax calls leave: random
+    elements of generated pages cut in turn, with and without a placeholder, some inside subtrees cut before, some
+    the last or only child, text nodes and comments among them."""
+    from corpus_clean import lexbor_walk, native
+    from tests.test_html_speed27 import big_page
+
+    if not lexbor_walk._cuts_compiled:
+        pytest.skip("compiled cut not built")
+    rng = random.Random(3030)
+    for _ in range(80):
+        page = big_page(rng)
+        seed = rng.random()
+        outcomes = []
+        for compiled in (True, False):
+            tree = LexborHTMLParser(page)
+            nodes = [n for n in tree.body.traverse(include_text=True)]
+            order = random.Random(seed)
+            made = []
+            with native.twins_only() if not compiled else contextlib.nullcontext():
+                for node in order.sample(nodes, min(len(nodes), 25)):
+                    placeholder = lexbor_walk.cut(node, order.random() < 0.7)
+                    made.append(None if placeholder is None else
+                                (placeholder.text_content, placeholder.parent.tag if placeholder.parent else None,
+                                 placeholder.next is None or placeholder.next.tag))
+            outcomes.append((tree.html, made))
+        assert outcomes[0] == outcomes[1]
