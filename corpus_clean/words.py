@@ -328,9 +328,10 @@ def word_holds_a_letter(word: str) -> bool:
         code = ord(char)
         letter = low[code] if code < _LETTER_TABLE_SIZE else above.get(code)
         if letter is None:
-            if _batch_bytes:  # (the batch's blocks, all at once: see batch_letters)
-                _learn_blocks(block for block in blocks_above_table(_batch_bytes.pop()).tolist()
-                              if (block << 8) not in _letter_above)
+            batch = _batch_bytes[:1]  # (the batch's blocks, all at once, the first time only: see batch_letters)
+            _batch_bytes.clear()
+            if batch:
+                _learn_blocks(block for block in blocks_above_table(batch[0]).tolist() if (block << 8) not in _letter_above)
             return bool(is_letter(np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)).any())
         if letter:
             return True
