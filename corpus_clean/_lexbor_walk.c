@@ -258,6 +258,68 @@ static PyObject *configure_remove(PyObject *self, PyObject *address)
     Py_RETURN_NONE;
 }
 
+/* html._cut's three Lexbor calls in one (a cold WCXB dev pass cuts ~9,700 elements, each through three
+ * selectolax methods and a node object): Lexbor's lxb_dom_document_create_text_node and lxb_dom_node_insert_before
+ * (what selectolax's ``insert_before(" ")`` calls), their addresses from selectolax's module (see
+ * lexbor_walk.configure_cut), and lxb_dom_node_remove (``remove(recursive=False)``). */
+typedef void *(*create_text_f)(void *document, const unsigned char *data, size_t length);
+typedef void (*insert_before_f)(void *to, void *node);
+static create_text_f create_text_node = NULL;
+static insert_before_f insert_node_before = NULL;
+
+/* configure_cut(create_text_node, insert_before): the addresses of those two Lexbor functions. */
+static PyObject *configure_cut(PyObject *self, PyObject *args)
+{
+    PyObject *create, *insert;
+    if (!PyArg_ParseTuple(args, "OO", &create, &insert))
+        return NULL;
+    void *create_f = PyLong_AsVoidPtr(create), *insert_f = PyLong_AsVoidPtr(insert);
+    if (create_f == NULL || insert_f == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "no function at address 0");
+        return NULL;
+    }
+    create_text_node = (create_text_f)create_f;
+    insert_node_before = (insert_before_f)insert_f;
+    Py_RETURN_NONE;
+}
+
+/* cut(node, placeholder) -> the placeholder or None: with ``placeholder`` true, a one-space text node is put
+ * before ``node`` (``node.insert_before(" ")``, in the node's document) and read back as ``node.prev``; then
+ * ``node`` is unlinked with its subtree (``node.remove(recursive=False)``). None without a placeholder, or when
+ * ``node.prev`` is None after the insertion (as html._cut reads it). */
+static PyObject *cut(PyObject *self, PyObject *args)
+{
+    PyObject *node_obj;
+    int placeholder;
+    if (!PyArg_ParseTuple(args, "Op", &node_obj, &placeholder))
+        return NULL;
+    lxb_node *node = node_of(node_obj);
+    if (node == NULL)
+        return NULL;
+    if (node_remove == NULL || create_text_node == NULL || insert_node_before == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "cut: Lexbor's functions not configured");
+        return NULL;
+    }
+    PyObject *result = Py_NewRef(Py_None);
+    if (placeholder) {
+        void *text = create_text_node(node->owner_document, (const unsigned char *)" ", 1);
+        if (text == NULL) {
+            Py_DECREF(result);
+            PyErr_SetString(PyExc_RuntimeError, "Can't create a new node");
+            return NULL;
+        }
+        insert_node_before(node, text);
+        if (node->prev != NULL) {
+            Py_DECREF(result);
+            if ((result = make_node(node->prev, node_obj)) == NULL)
+                return NULL;
+        }
+    }
+    node_remove(node);
+    return result;
+}
+
 /* True when every node below ``node`` is an element (no text, comment or other node) whose tag is not in ``keep``. */
 static int holds_elements_only(lxb_node *node, const TagSet *keep)
 {
@@ -685,6 +747,96 @@ static Py_ssize_t stripped_length(PyObject *text)
     Py_ssize_t lo, hi;
     strip_bounds(text, &lo, &hi);
     return hi - lo;
+}
+
+/* The length of the UTF-8 character at ``data`` (``left`` bytes readable) when it is well-formed (the Unicode
+ * standard's table 3-7: no overlong form, no surrogate, nothing past U+10FFFF), its code point in *cp; 0 when not. */
+static size_t utf8_character(const unsigned char *data, size_t left, Py_UCS4 *cp)
+{
+    unsigned char c = data[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t n;
+    unsigned char low = 0x80, high = 0xBF;  /* (the second byte's range) */
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
+    if (n > left || data[1] < low || data[1] > high)
+        return 0;
+    Py_UCS4 value = ((Py_UCS4)c & (0x7F >> n)) << 6 | (data[1] & 0x3F);
+    for (size_t k = 2; k < n; k++) {
+        if ((data[k] & 0xC0) != 0x80)
+            return 0;
+        value = value << 6 | (data[k] & 0x3F);
+    }
+    *cp = value;
+    return n;
+}
+
+/* len(data.decode("utf-8", "replace").strip()) without the str: -1 when ``data`` is not well-formed UTF-8 (the
+ * caller decodes it then). Characters are counted, and only those at the two ends read as code points for
+ * str.strip's whitespace (Py_UNICODE_ISSPACE); a run of ASCII inside is counted 8 bytes at a time. (A text node
+ * with one non-ASCII character was decoded into a str to be measured: ~5,600 a cold WCXB dev pass, 0.6 % of it.) */
+static Py_ssize_t utf8_stripped_length(const unsigned char *data, size_t length)
+{
+    Py_UCS4 cp;
+    size_t start = 0;
+    while (start < length) {  /* the leading whitespace */
+        size_t n = utf8_character(data + start, length - start, &cp);
+        if (n == 0)
+            return -1;
+        if (!Py_UNICODE_ISSPACE(cp))
+            break;
+        start += n;
+    }
+    size_t end = length;
+    while (end > start) {  /* the trailing whitespace, read backwards (a character's first byte is not 10xxxxxx) */
+        size_t lead = end - 1;
+        while (lead > start && (data[lead] & 0xC0) == 0x80)
+            lead--;
+        if (utf8_character(data + lead, end - lead, &cp) != end - lead)
+            return -1;
+        if (!Py_UNICODE_ISSPACE(cp))
+            break;
+        end = lead;
+    }
+    Py_ssize_t count = 0;
+    size_t i = start;
+    while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t word;
+            memcpy(&word, data + i, 8);
+            if (!(word & 0x8080808080808080ULL)) {
+                i += 8, count += 8;
+                continue;
+            }
+        }
+        size_t n = utf8_character(data + i, end - i, &cp);
+        if (n == 0)
+            return -1;
+        i += n, count++;
+    }
+    return count;
+}
+
+/* The commas of well-formed UTF-8 ``data``: ",", and the fullwidth (U+FF0C) and Arabic (U+060C) commas, by their
+ * bytes (a character's bytes never begin inside another's). */
+static Py_ssize_t utf8_commas(const unsigned char *data, size_t length)
+{
+    Py_ssize_t commas = 0;
+    for (size_t k = 0; k < length; k++) {
+        unsigned char c = data[k];
+        commas += c == ',' || (c == 0xEF && k + 2 < length && data[k + 1] == 0xBC && data[k + 2] == 0x8C)
+                  || (c == 0xD8 && k + 1 < length && data[k + 1] == 0x8C);
+    }
+    return commas;
 }
 
 /* "\n" in text.strip() */
@@ -1159,12 +1311,16 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->type == NODE_TYPE_TEXT && chars->data != NULL && chars->length > 0) {
-            /* An ASCII fragment is measured on its bytes; any other is decoded first */
+            /* An ASCII fragment is measured on its bytes, well-formed UTF-8 too; any other is decoded first */
             int ascii = ascii_prefix(chars->data, chars->length) == chars->length;
-            PyObject *text = ascii ? NULL : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-            if (!ascii && text == NULL)
+            Py_ssize_t n = ascii ? ascii_stripped_length(chars->data, chars->length)
+                                 : utf8_stripped_length(chars->data, chars->length);
+            int bytes = ascii || n >= 0;  /* (read on its bytes) */
+            PyObject *text = bytes ? NULL : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (!bytes && text == NULL)
                 goto done;
-            Py_ssize_t n = ascii ? ascii_stripped_length(chars->data, chars->length) : stripped_length(text);
+            if (!bytes)
+                n = stripped_length(text);
             if (n > 0) {  /* (not text.isspace()) */
                 int in_link = 0;
                 Py_ssize_t hops = 0;
@@ -1206,6 +1362,8 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                     if (ascii) {
                         for (size_t k = 0; k < chars->length; k++)
                             commas += chars->data[k] == ',';
+                    } else if (bytes) {
+                        commas = utf8_commas(chars->data, chars->length);
                     } else {
                         int kind = PyUnicode_KIND(text);
                         const void *data = PyUnicode_DATA(text);
@@ -1260,11 +1418,15 @@ static Py_ssize_t stripped_text_length_of(lxb_node *start, uintptr_t text_id)
                 && ascii_prefix(chars->data, chars->length) == chars->length) {
             total += ascii_stripped_length(chars->data, chars->length);
         } else if (node->local_name == text_id && chars->data != NULL) {
-            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-            if (text == NULL)
-                return -1;
-            total += stripped_length(text);
-            Py_DECREF(text);
+            Py_ssize_t length = utf8_stripped_length(chars->data, chars->length);
+            if (length < 0) {  /* (not well-formed: decoded, as Python reads it) */
+                PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+                if (text == NULL)
+                    return -1;
+                length = stripped_length(text);
+                Py_DECREF(text);
+            }
+            total += length;
         }
         if ((node = next_below(node, start)) == NULL)
             break;
@@ -1350,7 +1512,7 @@ static int measure_below(MeasuredSet *set, Measured *one, uintptr_t tag)
                 Py_ssize_t length;
                 if (ascii_prefix(chars->data, chars->length) == chars->length) {
                     length = ascii_stripped_length(chars->data, chars->length);
-                } else {
+                } else if ((length = utf8_stripped_length(chars->data, chars->length)) < 0) {
                     PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
                     if (text == NULL)
                         return -1;
@@ -2776,6 +2938,49 @@ static int ends_with(const unsigned char *s, size_t length, const char *tail)
     return n <= length && memcmp(s + length - n, tail, n) == 0;
 }
 
+/* The NUL-separated function words of html._FUNCTION_WORDS_BLOB, read once per blob (each part of a token of
+ * four parts or more is compared with each word: their lengths were counted with strlen at every comparison,
+ * ~320,000 calls a cold WCXB dev pass). count -1: more words than the table holds (read the blob then). */
+#define MAX_FUNCTION_WORDS 128
+static struct { const char *blob; size_t size; int count; const char *word[MAX_FUNCTION_WORDS];
+                size_t length[MAX_FUNCTION_WORDS]; } function_word_table;
+
+static void read_function_words(const char *blob, size_t size)
+{
+    if (function_word_table.blob == blob && function_word_table.size == size)
+        return;
+    int count = 0;
+    for (const char *w = blob; w < blob + size; count++) {
+        size_t n = strnlen(w, (size_t)(blob + size - w));
+        if (count == MAX_FUNCTION_WORDS) {
+            count = -1;
+            break;
+        }
+        function_word_table.word[count] = w;
+        function_word_table.length[count] = n;
+        w += n + 1;
+    }
+    function_word_table.blob = blob;
+    function_word_table.size = size;
+    function_word_table.count = count;
+}
+
+/* True when low[0:n] is one of the function words (NUL-separated in ``function_words``, ``words_size`` bytes). */
+static int is_function_word(const unsigned char *low, size_t n, const char *function_words, size_t words_size)
+{
+    read_function_words(function_words, words_size);
+    if (function_word_table.count < 0) {
+        for (const char *w = function_words; w < function_words + words_size; w += strlen(w) + 1)
+            if (strlen(w) == n && memcmp(low, w, n) == 0)
+                return 1;
+        return 0;
+    }
+    for (int k = 0; k < function_word_table.count; k++)
+        if (function_word_table.length[k] == n && memcmp(low, function_word_table.word[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* html.is_heading_slug(low) or the clipping utility, pseudo-element variant or negation patterns
  * (html._CLIPPING_UTILITY_RE, _PSEUDO_VARIANT_RE searched, _NEGATED_RE matched): the token names no widget. */
 static int names_no_widget(const unsigned char *low, size_t length, const char *function_words, size_t words_size)
@@ -2788,9 +2993,8 @@ static int names_no_widget(const unsigned char *low, size_t length, const char *
         for (size_t i = 0; i <= length; i++) {
             if (i < length && low[i] != '-' && low[i] != '_')
                 continue;
-            for (const char *w = function_words; w < function_words + words_size; w += strlen(w) + 1)
-                if (strlen(w) == i - part && memcmp(low + part, w, i - part) == 0)
-                    return 1;
+            if (is_function_word(low + part, i - part, function_words, words_size))
+                return 1;
             part = i + 1;
         }
     }
@@ -2802,14 +3006,17 @@ static int names_no_widget(const unsigned char *low, size_t length, const char *
             return 1;
     }
     /* (?:^|:)(?:marker|before|after|placeholder|file|selection|first-letter|first-line|backdrop): */
-    static const char *pseudo[] = {"marker:", "before:", "after:", "placeholder:", "file:", "selection:",
-                                   "first-letter:", "first-line:", "backdrop:"};
+#define PSEUDO(word) {word, sizeof(word) - 1}
+    static const struct { const char *name; size_t length; } pseudo[] = {
+        PSEUDO("marker:"), PSEUDO("before:"), PSEUDO("after:"), PSEUDO("placeholder:"), PSEUDO("file:"),
+        PSEUDO("selection:"), PSEUDO("first-letter:"), PSEUDO("first-line:"), PSEUDO("backdrop:")};
+#undef PSEUDO
     for (size_t i = 0; i < length; i++) {
         if (i > 0 && low[i - 1] != ':')
             continue;
-        for (int k = 0; k < 9; k++) {
-            size_t n = strlen(pseudo[k]);
-            if (n <= length - i && memcmp(low + i, pseudo[k], n) == 0)
+        for (size_t k = 0; k < sizeof(pseudo) / sizeof(pseudo[0]); k++) {
+            size_t n = pseudo[k].length;
+            if (n <= length - i && memcmp(low + i, pseudo[k].name, n) == 0)
                 return 1;
         }
     }
@@ -3941,6 +4148,8 @@ static PyMethodDef methods[] = {
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
     {"configure_remove", configure_remove, METH_O, "configure_remove(address of lxb_dom_node_remove)"},
+    {"configure_cut", configure_cut, METH_VARARGS, "configure_cut(address of lxb_dom_document_create_text_node, of lxb_dom_node_insert_before)"},
+    {"cut", cut, METH_VARARGS, "cut(node, placeholder) -> html._cut's placeholder (a LexborNode) or None"},
     {"drop_bare", drop_bare, METH_VARARGS, "drop_bare(root, tag_ids, keep_ids) -> int (elements holding elements only, none in keep_ids, unlinked)"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},

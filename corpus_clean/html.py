@@ -1115,13 +1115,10 @@ MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one head
 
 
 def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
-    """Unlink ``node`` (children kept); leave a placeholder when its text is visible."""
-    if rule is not None:
-        node.insert_before(" ")
-        placeholder = node.prev
-        if placeholder is not None:
-            cuts[placeholder.mem_id] = (node, rule, placeholder)
-    node.remove(recursive=False)
+    """Unlink ``node`` (children kept); leave a placeholder when its text is visible (see lexbor_walk.cut)."""
+    placeholder = lexbor_walk.cut(node, rule is not None)
+    if placeholder is not None:
+        cuts[placeholder.mem_id] = (node, rule, placeholder)
 
 
 def _text_chars(node: LexborNode) -> int:

@@ -340,9 +340,11 @@ def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> lis
     if sum(verdict == "html.links" for _, verdict in lines) < MIN_CUT_TITLES:
         return []  # no grid's titles were cut as links: rendering cards whole would change little
     cards = card_elements(chosen)
-    held = sum(stripped_chars(node) for node in chosen)
+    if not cards:
+        return []
+    # (the cards' text first: the choice's, a walk of all of it, only when the cards are short enough)
     in_cards = sum(stripped_chars(card) for card in cards)
-    if not cards or not CARDS_SHARE * held <= in_cards <= CARD_MAX_CHARS * len(cards):
+    if in_cards > CARD_MAX_CHARS * len(cards) or CARDS_SHARE * sum(stripped_chars(node) for node in chosen) > in_cards:
         return []
     # A card's lines are short (a title, a rank, a price); a thread's posts are paragraphs.
     return [] if any(_holds_a_sentence(card) for card in cards) else cards

@@ -115,8 +115,13 @@ def _is_rail(members: list[LexborNode], chars: int, max_chars: int = TEASER_MAX_
     (``headed``: a linked title in a heading, as a news stream writes it)."""
     stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
-    sizes = [stripped_chars(member) for member in members]
-    if sum(sizes) < RAIL_SHARE * chars or max(sizes) > max_chars:
+    total = 0
+    for member in members:  # (measured until one is too long for a teaser: most groups of a page are not rails)
+        size = stripped_chars(member)
+        if size > max_chars:
+            return False
+        total += size
+    if total < RAIL_SHARE * chars:
         return False
     for member in members:
         if headed:

@@ -54,8 +54,8 @@ import pyarrow.compute as pc
 from corpus_clean import native
 from corpus_clean.extract import language_score
 from corpus_clean.records import remember_column, string_array
-from corpus_clean.words import (_IS_ASCII_SPACE, _WIDE_SPACES, BatchWords, _text_buffers, holds_a_letter, is_letter,
-                                remember_split, split_batch, word_holds_a_letter)
+from corpus_clean.words import (_IS_ASCII_SPACE, _WIDE_SPACES, BatchWords, _text_buffers, batch_letters, holds_a_letter,
+                                is_letter, remember_split, split_batch, word_holds_a_letter)
 
 try:  # the compiled word pass (corpus_clean/_signals_native.c), when it was built
     from corpus_clean import _signals_native
@@ -544,10 +544,11 @@ def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.
     stop_sets = tuple(stop_words()[lang] for lang in batch_langs)
     counts = np.zeros((len(texts), len(_signals_native.COUNTS)), dtype=np.int64)
     ngram_inputs = _ngram_inputs(int(offsets[-1] - offsets[0]) // 2 + len(texts) + 1)
-    raw_ids, (vocabulary_offsets, vocabulary_bytes), n_norm = (
-        _signals_native.word_pass(data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE,
-                                  _WIDE_SPACE_CODES, _ASCII_DROP, _ascii_letters(), word_facts, stop_sets,
-                                  _stop_max_bytes(), lang_index, counts, ngram_inputs))
+    with batch_letters(data[offsets[0]:offsets[-1]]):  # (word_facts' first new letter block learns the batch's)
+        raw_ids, (vocabulary_offsets, vocabulary_bytes), n_norm = (
+            _signals_native.word_pass(data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE,
+                                      _WIDE_SPACE_CODES, _ASCII_DROP, _ascii_letters(), word_facts, stop_sets,
+                                      _stop_max_bytes(), lang_index, counts, ngram_inputs))
     per_text = dict(zip(_signals_native.COUNTS, counts.T))
     lengths = per_text["words"].copy()
     vocabulary = pa.Array.from_buffers(pa.string(), len(vocabulary_offsets) // 4 - 1,
