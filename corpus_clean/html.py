@@ -50,7 +50,7 @@ from corpus_clean import html_next_stories  # (round 22: an infinite scroll's ap
 from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
 from corpus_clean import html_head_bodies  # (round 25: the head's script and style bodies left out of the parse)
 from corpus_clean.document import Removal
-from corpus_clean.html_dated import keep_dated_entries
+from corpus_clean.html_dated import keep_dated_entries, keep_outline_numbers
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
 
@@ -2843,6 +2843,8 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
     if rule_packs is not False:
         # (a chronology's years and dates are its entries, not a post's counts or a dateline)
         results = [(kept, keep_dated_entries(kept, pack_removed)) for kept, pack_removed in results]
+        # (an outline's item numbers alone on their lines, "1.2" over the item, are not counts)
+        results = [(kept, keep_outline_numbers(kept, pack_removed)) for kept, pack_removed in results]
     for (doc, segments, _), (_, pack_removed) in zip(todo, results):
         doc.removed = sorted(doc.removed + map_removals(doc.repaired_text, segments, pack_removed),
                              key=lambda r: r.start)
