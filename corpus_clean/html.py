@@ -383,7 +383,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # Readers' comments under a neutral label, chosen or after the story: see html_comment_section.
     # (both steps open with the same gate, answered_posts, a walk over every link; asked once here: when it
     # says no, neither step can act, and nothing changes the tree between them; ~99 % of real pages)
-    if not discussion and picked:
+    if not discussion and picked and html_comment_section.answered_posts(body, cuts):
         picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
         html_comment_section.cut_posts_after(picked, body, cuts, discussion)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)

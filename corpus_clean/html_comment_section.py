@@ -76,7 +76,7 @@ def story_over_posts(body: LexborNode, chosen: list[LexborNode], cuts: dict, dis
     page_html = html_module()  # (html.py imports this module: see html_module)
     _cut, best_container = page_html._cut, page_html.best_container
 
-    if discussion or not chosen:
+    if discussion or not chosen or not answered_posts(body, cuts):
         return chosen
     regions = _posts_regions(chosen, body, cuts)
     if not regions:
