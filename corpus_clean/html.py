@@ -386,7 +386,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     if not discussion and picked and html_comment_section.answered_posts(body, cuts):
         picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
         html_comment_section.cut_posts_after(picked, body, cuts, discussion)
-    chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
+    chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article, cuts)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
     html_guestbook.cut_readers_posts(chosen, cuts, _cut)

@@ -24,7 +24,7 @@ back, a forum thread gained 0.037), while a year alone over text is a chronology
 
 :func:`keep_outline_numbers` does the same for an outline's numbers: an agenda, a contract or a
 changelog laid out as a table (a number cell beside the item's cell: ``<td>1.2</td><td><p>…``)
-or with the number in its own block renders each item's number ("1.2", "3.", "2.1.4") alone on
+or with the number in its own block renders each item's number ("1.2", "2.1.4") alone on
 a line over the item's text, and ``count_only`` cut it as a count. A run of
 :data:`MIN_ENTRIES` or more such cut numbers, each directly followed by kept text, each the
 next number of an outline after the one before ("1.3" then "1.4" or "2.1"), comes back: counts
@@ -46,8 +46,9 @@ ENTRY_MAX_LINES = 4  # an entry's text: a title, a paragraph or two, a short lis
 _SENTENCE_ENDS = frozenset(".!?…;:。！？؟۔")  # (Latin, CJK, Arabic and Urdu ends)
 _CLOSERS = "\"'”’»)]"  # (a sentence may end inside quotes or brackets)
 _YEAR_ONLY = re.compile(r"\s*(1[0-9]{3}|20[0-9]{2})\s*")
-# An outline's number alone: "1.2", "2.1.4", "1.2." or a top-level "3." (a bare "3" is a count).
-_OUTLINE_ONLY = re.compile(r"\s*(?:(\d{1,3}(?:\.\d{1,3})+)\.?|(\d{1,3})\.)\s*")
+# An outline's number alone, two levels or more: "1.2", "2.1.4", "1.2." (a bare "3" is a count; a top-level
+# "3." alone is a list's marker, which WCXB's golds leave out: a dev article and a product page lost 0.01-0.02)
+_OUTLINE_ONLY = re.compile(r"\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*")
 OUTLINE_MAX_LINES = 8  # an item's text between two numbers: its paragraphs, a recommendation, a short list
 
 
@@ -126,15 +127,15 @@ def _lines_and_cuts(text: str, removals: list) -> tuple[list[str], dict]:
 def outline_number(line: str, rule: str) -> tuple[int, ...] | None:
     """The outline number a line cut by ``count_only`` is, as a tuple, or None (a count, another rule's cut).
 
-    >>> outline_number("1.2", COUNT_RULE), outline_number("3.", COUNT_RULE), outline_number("2.1.4.", COUNT_RULE)
-    ((1, 2), (3,), (2, 1, 4))
-    >>> outline_number("12", COUNT_RULE), outline_number("4.5K", COUNT_RULE), outline_number("1,204", COUNT_RULE)
+    >>> outline_number("1.2", COUNT_RULE), outline_number("2.1.4.", COUNT_RULE)
+    ((1, 2), (2, 1, 4))
+    >>> outline_number("12", COUNT_RULE), outline_number("3.", COUNT_RULE), outline_number("4.5K", COUNT_RULE)
     (None, None, None)
     """
     match = _OUTLINE_ONLY.fullmatch(line) if rule == COUNT_RULE else None
     if match is None:
         return None
-    return tuple(int(part) for part in (match.group(1) or match.group(2)).split("."))
+    return tuple(int(part) for part in match.group(1).split("."))
 
 
 def next_in_outline(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
