@@ -170,8 +170,8 @@ def _cut_blocks(blocks: list[LexborNode], cuts: dict) -> None:
 
 
 def _posts_beside_document(chosen: list[LexborNode], cuts: Optional[dict]) -> list[LexborNode]:
-    """The chosen blocks that are lists of users' posts, when another chosen block is not one (a document
-    beside its reviews, joined by the sibling rule); ``[]`` otherwise (one block, or a thread's posts only).
+    """The chosen block that is a list of users' posts, the biggest, beside others (a document beside the
+    reviews that won, joined by the sibling rule), as a list; ``[]`` otherwise.
 
     >>> t = LexborHTMLParser("<main><div id='d'><p>" + "An app to plan walks, with maps and notes. " * 4 + "</p></div>"
     ...     "<section id='r'>" + "".join(f"<div><p>Jo · ★★★★☆ · {d}.3.2024</p><p>Good maps, but the notes are "
@@ -179,12 +179,27 @@ def _posts_beside_document(chosen: list[LexborNode], cuts: Optional[dict]) -> li
     >>> [n.attributes["id"] for n in _posts_beside_document([t.css_first("#d"), t.css_first("#r")], None)]
     ['r']
     """
-    from corpus_clean.html_posts import holds_user_posts
+    from corpus_clean.html_posts import holds_user_posts, rated, repeated_items
 
     if len(chosen) < 2:
         return []
-    posts = [node for node in chosen if holds_user_posts(node, cuts)]
-    return posts if len(posts) < len(chosen) else []
+    # Only the biggest block is read: posts beside a document the scoring chose are left out by the sibling
+    # rule already (html._users_posts_beside); they are chosen beside it when they won, with the most text.
+    # (A list of posts repeats containers, a document's blocks repeat paragraphs: only the former are read
+    # as posts, which costs a look at each item's date and signature.)
+    # Only rated posts are looked for here (a store's, a recipe's, a product's reviews: stars, "4/5",
+    # schema.org's rating), one cheap look at the block's text first: reading every item as a post cost ~2 %
+    # of a cold page's time when asked of every choice of two blocks or more.
+    biggest = max(chosen, key=_prose_chars)
+    if not rated(biggest):
+        return []
+    items = repeated_items(biggest)
+    if not items or items[0].tag not in POST_ITEM_TAGS or not holds_user_posts(biggest, cuts):
+        return []
+    return [biggest]
+
+
+POST_ITEM_TAGS = frozenset(("div", "li", "article", "section"))  # the elements a list of users' posts repeats
 
 
 # A document beside users' posts: this much prose (text outside links) in at least MIN_DOCUMENT_PARAGRAPHS
