@@ -154,7 +154,7 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool, cuts: Optional
                 # The site's own two words: <main> holds the page, the <article> in it the document (a
                 # repository's README beside its file list, a route's story beside its figures).
                 return chosen
-            if cuts is not None and not _thread(document, cuts):
+            if posts and cuts is not None and not _thread(document, cuts):
                 _cut_blocks(posts, cuts)
             return [column]
     return document
