@@ -93,19 +93,9 @@ def keep_dated_entries(text: str, removals: list) -> list:
         year = entry_year(lines[i].strip(), r.rule)
         if year is not None and _entry_text_follows(lines, cut_lines, i):
             dated.append((i, year))
-    keep: set[int] = set()
-    run: list[tuple[int, int]] = []
-    for entry in dated + [(-1, 0)]:  # (a sentinel closes the last run)
-        if run and entry[0] >= 0 and _same_run(lines, cut_lines, run[-1][0], entry[0]):
-            run.append(entry)
-            continue
-        if len(run) >= MIN_ENTRIES and _ordered([y for _, y in run]):
-            keep.update(i for i, _ in run)
-        run = [entry]
-    if not keep:
-        return removals
-    kept_ids = {id(cut_lines[i]) for i in keep}
-    return [r for r in removals if id(r) not in kept_ids]
+    runs = _runs(dated, lambda before, after: _same_run(lines, cut_lines, before[0], after[0]))
+    keep = {i for run in runs if len(run) >= MIN_ENTRIES and _ordered([y for _, y in run]) for i, _ in run}
+    return _without_lines(removals, cut_lines, keep)
 
 
 def _lines_and_cuts(text: str, removals: list) -> tuple[list[str], dict]:
@@ -173,16 +163,30 @@ def keep_outline_numbers(text: str, removals: list) -> list:
     numbered = [(i, number) for i, r in sorted(cut_lines.items())
                 if (number := outline_number(lines[i].strip(), r.rule)) is not None
                 and _entry_text_follows(lines, cut_lines, i)]
-    keep: set[int] = set()
-    run: list[tuple[int, tuple[int, ...]]] = []
-    for entry in numbered + [(-1, ())]:  # (a sentinel closes the last run)
-        if run and entry[0] >= 0 and entry[0] - run[-1][0] <= OUTLINE_MAX_LINES + 1 and \
-                next_in_outline(run[-1][1], entry[1]):
-            run.append(entry)
-            continue
-        if len(run) >= MIN_ENTRIES:
-            keep.update(i for i, _ in run)
-        run = [entry]
+    runs = _runs(numbered, lambda before, after: after[0] - before[0] <= OUTLINE_MAX_LINES + 1
+                 and next_in_outline(before[1], after[1]))
+    keep = {i for run in runs if len(run) >= MIN_ENTRIES for i, _ in run}
+    return _without_lines(removals, cut_lines, keep)
+
+
+def _runs(entries: list[tuple], joins) -> list[list[tuple]]:
+    """``entries`` (line index, value), in order, split into runs: an entry joins the run before it when
+    ``joins(last entry of the run, entry)``.
+
+    >>> _runs([(1, 1), (3, 2), (9, 3)], lambda a, b: b[0] - a[0] < 5)
+    [[(1, 1), (3, 2)], [(9, 3)]]
+    """
+    runs: list[list[tuple]] = []
+    for entry in entries:
+        if runs and joins(runs[-1][-1], entry):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
+def _without_lines(removals: list, cut_lines: dict, keep: set) -> list:
+    """``removals`` without the cuts of the lines ``keep`` (line indexes into ``cut_lines``)."""
     if not keep:
         return removals
     kept_ids = {id(cut_lines[i]) for i in keep}
