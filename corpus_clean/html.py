@@ -50,7 +50,7 @@ from corpus_clean import html_next_stories  # (round 22: an infinite scroll's ap
 from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
 from corpus_clean import html_head_bodies  # (round 25: the head's script and style bodies left out of the parse)
 from corpus_clean.document import Removal
-from corpus_clean.html_dated import keep_dated_entries
+from corpus_clean.html_dated import keep_dated_entries, keep_outline_numbers
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
 
@@ -386,7 +386,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     if not discussion and picked and html_comment_section.answered_posts(body, cuts):
         picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
         html_comment_section.cut_posts_after(picked, body, cuts, discussion)
-    chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
+    chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article, cuts)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
     html_guestbook.cut_readers_posts(chosen, cuts, _cut)
@@ -2840,6 +2840,8 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
     if rule_packs is not False:
         # (a chronology's years and dates are its entries, not a post's counts or a dateline)
         results = [(kept, keep_dated_entries(kept, pack_removed)) for kept, pack_removed in results]
+        # (an outline's item numbers alone on their lines, "1.2" over the item, are not counts)
+        results = [(kept, keep_outline_numbers(kept, pack_removed)) for kept, pack_removed in results]
     for (doc, segments, _), (_, pack_removed) in zip(todo, results):
         doc.removed = sorted(doc.removed + map_removals(doc.repaired_text, segments, pack_removed),
                              key=lambda r: r.start)

@@ -50,7 +50,7 @@ from selectolax.lexbor import LexborNode
 from corpus_clean import lexbor_walk
 from corpus_clean.html_queries import html_module
 
-__all__ = ["holds_user_posts", "is_user_post", "has_vote", "has_reply", "repeated_items", "asks_and_answers"]
+__all__ = ["holds_user_posts", "is_user_post", "has_vote", "has_reply", "repeated_items", "asks_and_answers", "rated"]
 
 MIN_POSTS = 2
 POSTS_SHARE = 0.6  # of the element's text in the posts
@@ -343,6 +343,27 @@ def _ratings_of_three_forms(pattern: str) -> bool:
 _RATING_QUICK = _ratings_of_three_forms(RATING_RE.pattern)
 _RATING_SYMBOLS = re.compile(_top_level_branches(RATING_RE.pattern)[0], RATING_RE.flags)
 _RATED = re.compile("[Rr](?i:ated)")
+
+
+def rated(node: LexborNode) -> bool:
+    """True when ``node`` holds rating stars anywhere in its text or schema.org's rating markup (a quick look:
+    :func:`_has_rating`'s other forms, "4/5", "rated 4", cost a search of the whole text).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div id='a'><p>Jo</p><p>★★★★☆</p></div><div id='b'><meta itemprop='ratingValue' "
+    ...                      "content='4'></div><div id='c'><p>Five stars for the cook</p></div>")
+    >>> [rated(t.css_first(f"#{k}")) for k in "abc"]
+    [True, True, False]
+    >>> _RATING_SYMBOLS.pattern == f"[{RATING_STARS}]"
+    True
+    """
+    text = node.text()
+    # (``in`` per star, not _RATING_SYMBOLS' search: a text of Latin-1 characters alone answers at once)
+    return any(star in text for star in RATING_STARS) or _RATINGS.first(node) is not None
+
+
+# The stars RATING_RE's first alternative reads (``rated`` looks for each: checked against the pattern below).
+RATING_STARS = "★☆⭐✩✪✭✮"
 
 
 def _has_rating(text: str) -> bool:

@@ -102,7 +102,7 @@ COLUMN_SHARE = 0.4
 COLUMN_LD = 0.35
 
 
-def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[LexborNode]:
+def widen_to_main_column(chosen: list[LexborNode], article: bool, cuts: Optional[dict] = None) -> list[LexborNode]:
     """The page's main column instead of ``chosen`` when the page is not an article and its
     content is spread over several sections the scoring did not join.
 
@@ -113,6 +113,12 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[Lexbor
     ``<body>`` that is under 35 % links (headers, menus and sidebars are cut
     before this, so what is left around the winner is mostly the column).
 
+    Users' posts in the column (reviews, reports: :func:`_users_posts_in`) are not
+    part of its content: they count neither for the column nor for the chosen blocks
+    when a chosen block beside them is a document (a store page's description beside
+    its longer reviews), and when the column is taken they are cut (``cuts`` given,
+    as ``html.comments``), unless the choice is itself users' posts (a thread).
+
     >>> t = LexborHTMLParser("<body><main><section><h2>Plans</h2><p>" + "Plans, prices and terms. " * 8 +
     ...     "</p></section><section><h2>How it works</h2><p>" + "We call you, we visit. " * 6 +
     ...     "</p></section></main></body>")
@@ -121,26 +127,114 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[Lexbor
     >>> [n.tag for n in widen_to_main_column([t.css_first("section")], article=True)]
     ['section']
     """
-    if not chosen or article:
+    if not chosen:
         return chosen
-    column = _main_around(chosen[0])
-    share = MAIN_SHARE
-    if column is None:
-        column, share = _column_around(chosen[0]), COLUMN_SHARE
+    column, share = None, MAIN_SHARE
+    if not article:
+        column = _main_around(chosen[0])
         if column is None:
-            return chosen
-    held = sum(_prose_chars(node) for node in chosen)
-    if held < share * _prose_chars(column) and held < share * (_prose_chars(column) - _users_posts_chars(column, chosen)):
-        if share == MAIN_SHARE and len(chosen) == 1 and _is_article_element(chosen[0]):
-            # The site's own two words: <main> holds the page, the <article> in it the document (a
-            # repository's README beside its file list, a route's story beside its figures).
-            return chosen
-        return [column]
-    return chosen
+            column, share = _column_around(chosen[0]), COLUMN_SHARE
+    posts_chosen = _posts_beside_document(chosen, cuts) if cuts is not None else []
+    document = [node for node in chosen if node not in posts_chosen]
+    if posts_chosen:
+        # (the document: the chosen blocks beside the posts, or the column they would be widened to)
+        if _thread(document, cuts) or not _holds_document([column] if column is not None else document, posts_chosen):
+            document, posts_chosen = chosen, []  # (a thread's first post beside its replies: all of it is the page)
+        else:
+            # (cut, not only left out: the second opinion would otherwise read them as the page's prose)
+            _cut_blocks(posts_chosen, cuts)
+    if column is None:
+        return document
+    held = sum(_prose_chars(node) for node in document)
+    column_chars = _prose_chars(column)
+    if held < share * column_chars:
+        posts = _users_posts_in(column, document)
+        if held < share * (column_chars - sum(_prose_chars(block) for block in posts)):
+            if share == MAIN_SHARE and len(chosen) == 1 and _is_article_element(chosen[0]):
+                # The site's own two words: <main> holds the page, the <article> in it the document (a
+                # repository's README beside its file list, a route's story beside its figures).
+                return chosen
+            if posts and cuts is not None and not _thread(document, cuts):
+                _cut_blocks(posts, cuts)
+            return [column]
+    return document
 
 
-def _users_posts_chars(column: LexborNode, chosen: list[LexborNode]) -> int:
-    """Prose characters of the blocks in ``column`` (its children, or their children) that are users' posts.
+POSTS_RULE = "html.comments"  # users' posts cut beside the document (html_comment_section's rule)
+
+
+def _cut_blocks(blocks: list[LexborNode], cuts: dict) -> None:
+    cut = html_module()._cut
+    for block in blocks:
+        cut(block, POSTS_RULE, cuts)
+
+
+def _posts_beside_document(chosen: list[LexborNode], cuts: Optional[dict]) -> list[LexborNode]:
+    """The chosen block that is a list of users' posts, the biggest, beside others (a document beside the
+    reviews that won, joined by the sibling rule), as a list; ``[]`` otherwise.
+
+    >>> t = LexborHTMLParser("<main><div id='d'><p>" + "An app to plan walks, with maps and notes. " * 4 + "</p></div>"
+    ...     "<section id='r'>" + "".join(f"<div><p>Jo · ★★★★☆ · {d}.3.2024</p><p>Good maps, but the notes are "
+    ...     "slow to sync between phones.</p></div>" for d in (2, 9, 14)) + "</section></main>")
+    >>> [n.attributes["id"] for n in _posts_beside_document([t.css_first("#d"), t.css_first("#r")], None)]
+    ['r']
+    """
+    from corpus_clean.html_posts import holds_user_posts, rated, repeated_items
+
+    if len(chosen) < 2:
+        return []
+    # Only the biggest block is read: posts beside a document the scoring chose are left out by the sibling
+    # rule already (html._users_posts_beside); they are chosen beside it when they won, with the most text.
+    # (A list of posts repeats containers, a document's blocks repeat paragraphs: only the former are read
+    # as posts, which costs a look at each item's date and signature.)
+    # Only rated posts are looked for here (a store's, a recipe's, a product's reviews: stars, "4/5",
+    # schema.org's rating), one cheap look at the block's text first: reading every item as a post cost ~2 %
+    # of a cold page's time when asked of every choice of two blocks or more.
+    biggest = max(chosen, key=_prose_chars)
+    if not rated(biggest):
+        return []
+    items = repeated_items(biggest)
+    if not items or items[0].tag not in POST_ITEM_TAGS or not holds_user_posts(biggest, cuts):
+        return []
+    return [biggest]
+
+
+POST_ITEM_TAGS = frozenset(("div", "li", "article", "section"))  # the elements a list of users' posts repeats
+
+
+# A document beside users' posts: this much prose (text outside links) in at least MIN_DOCUMENT_PARAGRAPHS
+# paragraphs of MIN_PARAGRAPH_CHARS outside the posts (html_comment_section's story; a forum's notice or a
+# thread's title bar beside its posts is none).
+MIN_DOCUMENT_CHARS = 300
+MIN_DOCUMENT_PARAGRAPHS = 2
+MIN_PARAGRAPH_CHARS = 80
+
+
+def _holds_document(region: list[LexborNode], posts: list[LexborNode]) -> bool:
+    """True when ``region``'s paragraphs outside ``posts`` make a document (see MIN_DOCUMENT_CHARS).
+
+    >>> t = LexborHTMLParser("<main><p id='n'>Log in to reply.</p><section id='r'><p>" + "A post, with words. " * 9 +
+    ...     "</p></section></main>")
+    >>> _holds_document([t.css_first("main")], [t.css_first("#r")])
+    False
+    """
+    from corpus_clean.html_prose import _inside
+
+    collect_paragraphs = html_module().collect_paragraphs
+    prose = [row.chars - row.link_chars for node in region for row in collect_paragraphs(node)
+             if row.chars - row.link_chars >= MIN_PARAGRAPH_CHARS and not any(_inside(row.node, p) for p in posts)]
+    return len(prose) >= MIN_DOCUMENT_PARAGRAPHS and sum(prose) >= MIN_DOCUMENT_CHARS
+
+
+def _thread(document: list[LexborNode], cuts: dict) -> bool:
+    """True when the chosen document is itself users' posts or one of them (a forum thread, a Q&A)."""
+    from corpus_clean.html_posts import holds_user_posts, is_user_post
+
+    return any(is_user_post(node, cuts) or holds_user_posts(node, cuts) for node in document)
+
+
+def _users_posts_in(column: LexborNode, chosen: list[LexborNode]) -> list[LexborNode]:
+    """The blocks of ``column`` (its children, or their children) that are users' posts.
 
     A hiking route's trail reports or a recipe's reviews below the story are not a section of the
     page the scoring failed to join: they do not count in the column's share (a route whose story
@@ -152,6 +246,8 @@ def _users_posts_chars(column: LexborNode, chosen: list[LexborNode]) -> int:
     ...     "lake and the village were worth the climb.</p></div>" for d in (2, 9, 14, 20)) + "</section></main>")
     >>> widen_to_main_column([t.css_first("article")], article=False)[0].tag
     'article'
+    >>> [n.tag for n in _users_posts_in(t.css_first("main"), [t.css_first("article")])]
+    ['section']
     """
     from corpus_clean.html_posts import holds_user_posts
 
@@ -160,15 +256,15 @@ def _users_posts_chars(column: LexborNode, chosen: list[LexborNode]) -> int:
         while node is not None and node.mem_id != column.mem_id:
             taken.add(node.mem_id)
             node = node.parent
-    total = 0
+    found = []
     for child in column.iter(include_text=False):
         if child.mem_id in taken:
             for grandchild in child.iter(include_text=False):
                 if grandchild.mem_id not in taken and holds_user_posts(grandchild):
-                    total += _prose_chars(grandchild)
+                    found.append(grandchild)
         elif holds_user_posts(child):
-            total += _prose_chars(child)
-    return total
+            found.append(child)
+    return found
 
 
 def _is_article_element(node: LexborNode) -> bool:
