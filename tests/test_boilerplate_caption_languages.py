@@ -87,3 +87,23 @@ def test_a_taiwan_or_hong_kong_photographer_credit_goes(line):
 def test_a_chinese_sentence_naming_a_photographer_stays():
     line = "記者王大明攝下了這張照片，並在展覽中展出。"
     assert _rules_cut([line]) == set()
+
+
+QUOTE_MARKS = [("«", "»"), ("„", "“"), ("“", "”")]
+
+
+def test_a_credit_naming_an_outlet_in_quote_marks_goes():
+    """Property (round 27): the credit's outlet written in quote marks, as Russian, Tajik,
+    Sakha or German papers print it ("Фото: ГТРК «Югра»", "Foto: Anna Moyo / „Der Bote“"),
+    goes with its caption in any language of CAPTIONS; the same words inside a sentence
+    that goes on after the quote stay."""
+    rng = random.Random(27)
+    for _ in range(60):
+        word, caption = rng.choice(CAPTIONS)
+        opening, closing = rng.choice(QUOTE_MARKS)
+        outlet = f"{opening}{rng.choice(['Vesti', 'Югра', 'Речная правда', 'Der Bote', 'Sauti'])}{closing}"
+        credit = rng.choice([outlet, f"{rng.choice(NAMES)} / {outlet}", f"TRK {outlet}"])
+        line = f"{caption} {word}: {credit}"
+        assert _rules_cut([line]) == {line}, line
+        sentence = f"{caption} {word}: {credit} wrote that the bridge would open in March."
+        assert _rules_cut([sentence]) == set(), sentence
