@@ -470,6 +470,20 @@ def _is_name_word(word: str) -> bool:
 # A caption's sentence ends before its credit: a full stop, "!" or "?" and a space, or the
 # full stop of another script ("।" Devanagari, "۔" Urdu, "።" Ethiopic, "。" CJK).
 _CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*|\s[–—|]\s")
+# Quote marks around an outlet's name in a credit ("«Югра»", "„Der Bote“").
+_QUOTED_NAME = re.compile(r"[«„“\"][^\W\d_][^«»„“”\"\n]{0,40}[»“”\"]")
+
+
+def _quoted_name_as_one_word(match: re.Match) -> str:
+    """An outlet's name in quote marks stands for one name word when it opens with a capital
+    (or a letter of a script without case): "«Заречинская правда»" is a name, "«and so»" not.
+
+    >>> _QUOTED_NAME.sub(_quoted_name_as_one_word, "ГТРК «Заречинская правда» / «and so»")
+    'ГТРК Q / «and so»'
+    """
+    return match.group(0) if match.group(0)[1].islower() else "Q"
+
+
 # Inside a credit's name, short lower-case particles join the name words ("Klub de
 # Volapük", "Times of Eswatini"): at most this many letters.
 NAME_PARTICLE_MAX_CHARS = 3
@@ -492,8 +506,9 @@ def label_credit_after_sentence(line: str) -> bool:
     ...     "The winner was announced at noon. Prize: 500 euros", "He left. Then: nothing more to say",
     ...     "Population: Anna Klinkosz", "The bridge opens today. Read more: City Council Votes To Close It",
     ...     "Mẹdelẹ to nudùdù sà. Yẹdide: Ahouansou", "Presidan lotidom. Magod: Klub de Volapük",
-    ...     "कुद नाच करदे कलाकार। फोटो: डुग्गर खबर", "He came home. Then: and so")]
-    [True, True, False, False, False, False, True, True, True, False]
+    ...     "कुद नाच करदे कलाकार। फोटो: डुग्गर खबर", "He came home. Then: and so",
+    ...     "Schipper op de pont. Beeld: Rivierbode / Jan Kamp", "Ӈанко ӄоянут. Акс: «Ёғнобӣ-Пресс»")]
+    [True, True, False, False, False, False, True, True, True, False, True, True]
     """
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
     # (a caption's sentence is two words or more: "3. Simplilearn: Innovation ..." is a
@@ -501,9 +516,12 @@ def label_credit_after_sentence(line: str) -> bool:
     if not ends or len(line[:ends[-1].start()].split()) < 2:
         return False
     label, colon, name = line[ends[-1].end():].partition(": ")
-    words = name.split()
+    # (an agency and a person joined by " / ", an outlet's name in quote marks, lower-case
+    # words and all: "Beeld: Rivierbode / Jan Kamp", "Фото: ГТРК «Заречинская правда»")
+    words = [w for w in _QUOTED_NAME.sub(_quoted_name_as_one_word, name).split() if w != "/"]
     return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
-            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS and _is_name_word(words[0]) and _is_name_word(words[-1])
+            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS * (1 + ("/" in name))
+            and _is_name_word(words[0]) and _is_name_word(words[-1])
             and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
 
 
