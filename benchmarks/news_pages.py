@@ -301,6 +301,17 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Russian, Arabic), written by heldout26 at the start of the twenty-sixth round before any
   change of that round, 25 of its 51 captions without a credit. Totals only: never print its
   misses.
+* ``round27_dev.txt``: 24 news pages (18 languages in no earlier set: Kwara'ae, Lengo, To'abaita,
+  Southeast Ambrym, South Efate, Southwest Tanna, Lenakel, Urarina, Aneityum, Nêlêmwa-Nixumwak,
+  Cèmuhî, Paicî, Ajië, Drehu, Iaai, Nengone, Folopa, Komba; and English, Portuguese, Turkish,
+  Chinese, Persian, Russian), written by heldout27 right after the held-out set, before any
+  change, then studied (``--misses dev27``).
+* ``round27_heldout.txt``: 34 news pages (28 languages in no earlier set: Ge'ez, Kakwa, Bari,
+  Mabaan, Murle, Tennet, Otuho, Lokoya, Me'en, Suri, Dizin, Basketo, Gamo, Dawro, Gofa, Karo,
+  Hmar, Thado, Paite, Vaiphei, Sursurunga, Halia, Kandas, Tungag, Sudest, Are, 'Auhelawa, Dobu;
+  and English twice, Italian, German, Polish, Korean), written by heldout27 at the start of the
+  twenty-seventh round before any change of that round, 29 of its 54 captions without a credit.
+  Totals only: never print its misses.
 
 Since round 25 a page's blank lines (``training.labelled.load_pages``) reach the cleaner as
 written; before, they were dropped, and the figures of earlier rounds are of the pages without
@@ -375,6 +386,8 @@ SETS = {
     "round25_heldout.txt (held out)": LABELLED / "round25_heldout.txt",
     "round26_dev.txt (studied)": LABELLED / "round26_dev.txt",
     "round26_heldout.txt (held out)": LABELLED / "round26_heldout.txt",
+    "round27_dev.txt (studied)": LABELLED / "round27_dev.txt",
+    "round27_heldout.txt (held out)": LABELLED / "round27_heldout.txt",
 }
 
 # --misses choices: the studied sets whose misses may be listed (never a held-out one).
@@ -385,7 +398,7 @@ MISSES = {
     "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe",
     "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev",
     "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe",
-    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev", "dev25": "round25_dev", "dev26": "round26_dev",
+    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev", "dev25": "round25_dev", "dev26": "round26_dev", "dev27": "round27_dev",
     "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",

@@ -105,7 +105,8 @@ HALVES = (
      "round17_probe.txt", "round18_probe.txt", "round19_probe.txt", "round20_probe.txt", "round21_probe.txt",
      "round9_short_line_heldout.txt", "round11_heldout.txt", "round13_heldout.txt", "round12_check.txt",
      "round14_check.txt", "round15_heldout.txt", "round24_dev.txt", "round17_heldout.txt",
-     "round19_heldout.txt", "round26_dev.txt", "round21_heldout.txt"),
+     "round19_heldout.txt", "round26_dev.txt", "round21_heldout.txt",
+     "round27_dev.txt"),
 )
 
 

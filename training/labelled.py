@@ -56,11 +56,12 @@ STUDIED = (
     "round26_dev.txt",  # (written by heldout26 beside round 26's held-out set; studied)
     # Released in round 27, for the same reason: rounds 20-21's held-out sets.
     "round20_heldout.txt", "round21_heldout.txt",
+    "round27_dev.txt",  # (written by heldout27 beside round 27's held-out set; studied)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
     "round22_heldout.txt", "round23_heldout.txt", "round24_heldout.txt", "round25_heldout.txt",
-    "round26_heldout.txt",
+    "round26_heldout.txt", "round27_heldout.txt",
 )
 
 
