@@ -345,10 +345,11 @@ def page_mask(ctx, name: str, compute) -> np.ndarray:
 def credit_tail_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: may it be a caption closing with its credit, by its counts alone (the
     candidates of ``mark_captions_with_credit_tail``): long enough for an insert, short
-    enough for a caption, ending in ")" or in a letter ("... Lagos. Newsline/Chidi Eze").
+    enough for a caption, ending in ")" or in a letter ("... Lagos. Newsline/Chidi Eze"), or
+    in the quote mark that closes an outlet's name ("... Фото: ГТРК «Югра»").
     (`blank`, `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
     closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）"))
-    in_a_word = (stats.last_class & ALPHA) != 0
+    in_a_word = ((stats.last_class & ALPHA) != 0) | np.isin(stats.last_char, _NAME_CLOSING_QUOTES)
     long_enough = (stats.n_chars >= INSERT_MIN_CHARS) & (stats.n_words <= CAPTION_MAX_WORDS)
     return (closing | in_a_word) & long_enough
 
@@ -471,6 +472,8 @@ def _is_name_word(word: str) -> bool:
 # full stop of another script ("।" Devanagari, "۔" Urdu, "።" Ethiopic, "。" CJK).
 _CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*|\s[–—|]\s")
 # Quote marks around an outlet's name in a credit ("«Югра»", "„Der Bote“").
+# (the same marks' closing ones as code points, for ``credit_tail_candidates``)
+_NAME_CLOSING_QUOTES = [ord(c) for c in "»“”\""]
 _QUOTED_NAME = re.compile(r"[«„“\"][^\W\d_][^«»„“”\"\n]{0,40}[»“”\"]")
 
 
