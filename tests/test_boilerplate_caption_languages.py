@@ -107,3 +107,35 @@ def test_a_credit_naming_an_outlet_in_quote_marks_goes():
         assert _rules_cut([line]) == {line}, line
         sentence = f"{caption} {word}: {credit} wrote that the bridge would open in March."
         assert _rules_cut([sentence]) == set(), sentence
+
+
+# (a person's name, the word for photo or for "picture by", the photographer) -- made up for this test
+SHORT_CAPTIONS = [("Alkaloo Malick Sanneh.", "Ja", "Ebrima Darboe"), ("Хьехархо Ламара.", "Сурт", "Тушети"),
+                  ("Nukalpiaq John Andrew.", "Assiliaq", "KYUK"), ("Vermyś Viktor.", "Snimok", "Pëtr Sorvačev"),
+                  ("Akatale ka Kashai.", "Ekishushani", "Omukama FM"), ("Ана Мусаева.", "Акс", "«Ёғнобӣ-Пресс»")]
+
+
+@pytest.mark.parametrize("caption, label, name", SHORT_CAPTIONS)
+def test_a_short_caption_naming_whom_it_shows_goes_with_its_label_credit(caption, label, name):
+    """Round 27: a caption of only a name (4-6 words with its credit) between two story
+    sentences, its credit after a label no pack knows; a heading of the same length with a
+    colon ("Conclusion: Bringing the Gym Home") and a sentence that goes on stay."""
+    line = f"{caption} {label}: {name}"
+    assert _cut([line]) == {line}
+    for kept in ("Conclusion: Bringing the Gym Home", f"{caption} {label}: {name} said the work would go on."):
+        assert _cut([kept]) == set(), kept
+
+
+LONG_STORY = STORY[:1] + [
+    "Engineers said the steel beams under the deck had rusted faster than expected after three wet winters.",
+    STORY[1],
+    "Shop owners near the bridge said they feared losing customers during the closure and asked for help.",
+    "The council will meet again next month to decide how to pay for the repairs."]
+
+
+def _cut(lines: list[str]) -> set[str]:
+    """The lines of `lines` the text path as shipped (rules, model, story steps) cuts, set
+    in a story of five sentences (a shorter page is left to the rules alone)."""
+    text = "\n".join(LONG_STORY[:2] + lines + LONG_STORY[2:]) + "\n"
+    kept = set(strip(text)[0].splitlines())
+    return {line for line in lines if line not in kept}

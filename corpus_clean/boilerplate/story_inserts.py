@@ -91,6 +91,10 @@ CREDIT_NAME_MAX_WORDS = 4
 # With its credit, a caption is a clause of this many words or more; a heading that
 # closes with an acronym ("Integrating the Healthcare Enterprise (IHE)") is shorter.
 CREDIT_CAPTION_MIN_WORDS = 7
+# With a credit after its sentence's full stop ("Alkaloo Malick Sanneh. Ja: Ebrima Darboe"),
+# a caption may be only the name of whom it shows: the full stop and the label tell it
+# from a heading.
+LABEL_CREDIT_CAPTION_MIN_WORDS = 4
 # "(Ansa)", "(Φωτογραφία: ΑΠΕ-ΜΠΕ)", "（記者林佳穎攝）": a short bracketed group ending the line.
 _CREDIT_TAIL = re.compile(r"\S.*?[(（]([^()（）]{1,40})[)）]\s*$")
 # A caption above its credit is a sentence or two, seldom more.
@@ -378,7 +382,7 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
             unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
             credited = bool(m) and (shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced) and is_credit(m.group(1))
         else:
-            credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
+            credited = shape.n_words(i) >= LABEL_CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
             # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
