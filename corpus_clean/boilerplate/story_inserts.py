@@ -380,7 +380,11 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
         if line.rstrip()[-1:] in ")）":
             m = _CREDIT_TAIL.match(line)
             unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
-            credited = bool(m) and (shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced) and is_credit(m.group(1))
+            # (a "label: name" credit in the brackets tells a caption as short as a place's
+            # name: "Pul, Lotkoh (taswir: Sher Khan)")
+            labelled = bool(m) and is_label_credit(m.group(1).strip())
+            min_words = LABEL_CREDIT_CAPTION_MIN_WORDS if labelled else CREDIT_CAPTION_MIN_WORDS
+            credited = bool(m) and (shape.n_words(i) >= min_words or unspaced) and is_credit(m.group(1))
         else:
             credited = shape.n_words(i) >= LABEL_CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
@@ -522,9 +526,20 @@ def label_credit_after_sentence(line: str) -> bool:
     # numbered heading)
     if not ends or len(line[:ends[-1].start()].split()) < 2:
         return False
-    label, colon, name = line[ends[-1].end():].partition(": ")
-    # (an agency and a person joined by " / ", an outlet's name in quote marks, lower-case
-    # words and all: "Beeld: Rivierbode / Jan Kamp", "Фото: ГТРК «Заречинская правда»")
+    return is_label_credit(line[ends[-1].end():])
+
+
+def is_label_credit(text: str) -> bool:
+    """`text` is a credit "Label: Name" whatever the label's word is: one word, a colon, then
+    one to four words of a name (``_is_name_word`` the first and the last; short particles
+    between), an agency and a person joined by " / ", or an outlet's name in quote marks,
+    lower-case words and all.
+
+    >>> [is_label_credit(t) for t in ("taswir: Sher Khan", "Beeld: Rivierbode / Jan Kamp",
+    ...     "Фото: ГТРК «Заречинская правда»", "Prize: 500 euros", "Then: nothing more to say")]
+    [True, True, True, False, False]
+    """
+    label, colon, name = text.partition(": ")
     words = [w for w in _QUOTED_NAME.sub(_quoted_name_as_one_word, name).split() if w != "/"]
     return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
             and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS * (1 + ("/" in name))
