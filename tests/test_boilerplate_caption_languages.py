@@ -148,3 +148,17 @@ def test_a_place_named_over_a_bracketed_label_credit_goes(line):
     word in any language; a heading of as many words with an aside in brackets stays."""
     assert _cut([line]) == {line}
     assert _cut(["Integrating the Healthcare Enterprise (IHE)"]) == set()
+
+
+def test_an_abbreviated_polish_credit_line_goes_and_the_sentence_above_stays():
+    """Property (round 27): "Fot. <names> / <outlet>" on a line of its own goes, and only it:
+    the story's sentence above it stays (a photo may carry a credit and no caption)."""
+    rng = random.Random(27)
+    sentence = "Zdjęcia z otwarcia biblioteka opublikuje w swoim biuletynie w przyszłym tygodniu."
+    for _ in range(30):
+        names = " ".join(rng.sample(["Anna", "Wrona", "Jan", "Nowak", "Urząd", "Gminy", "Brzesko"], rng.randint(1, 3)))
+        credit = rng.choice(["Fot.", "fot.", "Fot.", "Fot. "]) + " " + names
+        if rng.random() < 0.5:
+            credit += " / " + rng.choice(["Gazeta Powiatowa", "Kurier Lokalny", "PAP"])
+        credit = " ".join(credit.split())
+        assert _rules_cut([sentence, "", credit]) == {credit}, credit
