@@ -374,10 +374,30 @@ def is_agency_tag(line: str) -> bool:
     return bool(m) and m.group(1).replace("/", "").replace(" ", "").isupper()
 
 
+# A source in brackets alone on its line: a capital (or a letter of a script without case)
+# first, at most BRACKETED_SOURCE_MAX_WORDS words, no sentence end inside.
+_BRACKETED_SOURCE = re.compile(r"\s*[(（]([^\W\d_])[^()（）.!?。\n]{0,58}[)）]\s*")
+BRACKETED_SOURCE_MAX_WORDS = 6
+
+
+def is_bracketed_source(line: str) -> bool:
+    """`line` is only a bracketed name of a few words, the agency or outlet a story came
+    from in any language ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)");
+    not a bracketed sentence ("(The vote was close.)") nor an aside in lower case ("(laughs)").
+
+    >>> [is_bracketed_source(t) for t in ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)",
+    ...     "(The vote was close.)", "(laughs)", "(2021)", "(One Two Three Four Five Six Seven)")]
+    [True, True, True, False, False, False, False]
+    """
+    m = _BRACKETED_SOURCE.fullmatch(line)
+    return m is not None and not m.group(1).islower() and len(line.split()) <= BRACKETED_SOURCE_MAX_WORDS
+
+
 def mark_agency_tag(ctx) -> None:
     """Cut an agency's tag (``is_agency_tag``) among the page's last two kept lines, under the
     story (``_story_above``) and with no paragraph of it below (rule AGENCY_RULE): the wire
-    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)"). Not a
+    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)"), or (round
+    27) its name in brackets in any language (``is_bracketed_source``: "(Agencia IP)"). Not a
     sentence's first words in capitals ("SPEND" over "a day in the country ...").
 
     >>> from corpus_clean.boilerplate.engine import Context
@@ -389,7 +409,8 @@ def mark_agency_tag(ctx) -> None:
     """
     content = ctx.lines.content
     for i in _last_kept_lines(ctx, 2):
-        if is_agency_tag(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
+        tagged = is_agency_tag(content[i]) or is_bracketed_source(content[i])
+        if tagged and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
             ctx.marks.rule[i] = AGENCY_RULE
 
 
