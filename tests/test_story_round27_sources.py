@@ -1,7 +1,8 @@
 """Round 27 (issue 11, news27): the wire service or outlet a story came from, written in
 brackets on the page's last kept line in any language ("(Agencia IP)", "(Kenya News
 Agency)", "(बघेली समाचार सेवा)"), goes as an agency's tag (``story_tail.mark_agency_tag``,
-``is_bracketed_source``). Names are generated from invented syllables in four scripts
+``is_bracketed_source``); so does a radio station's plug with its frequency closing the page
+(``mark_station_plug``). Names are generated from invented syllables in four scripts
 (round 23's: no pack knows them). The guards pin what stays: a bracketed sentence, an aside
 in lower case, a bracketed name with the story going on under it."""
 from __future__ import annotations
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.story_tail import AGENCY_RULE, mark_agency_tag
+from corpus_clean.boilerplate.story_tail import AGENCY_RULE, STATION_RULE, mark_agency_tag, mark_station_plug
 from tests.test_story_credits_round23 import SCRIPTS
 
 
@@ -54,3 +55,34 @@ def test_a_bracketed_sentence_or_aside_stays():
         ctx = Context("\n".join(story + [last]) + "\n")
         mark_agency_tag(ctx)
         assert AGENCY_RULE not in ctx.marks.rule, last
+
+
+# --- a radio station's plug closing the page (``story_tail.mark_station_plug``) -----------
+
+PLUG_SHAPES = ["Listen to Radio {n} {f} FM every evening", "{n} {f} FM", "Escucha Radio {n} en {f} FM",
+               "Radio {n} FM, {f} à {n}", "Sintonice {n} {f} MHz", "{n} — {f} FM, {n}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(page=bracketed_source(), shape=st.sampled_from(PLUG_SHAPES), mhz=st.integers(88, 107), tenth=st.integers(0, 9))
+def test_a_station_plug_closing_the_page_goes(page, shape, mhz, tenth):
+    """A short line holding a frequency and ending no sentence, the page's last kept line
+    under the story, goes (fails on main: no step or rule knew it)."""
+    story, tag = page
+    name = tag.strip("()（）")
+    plug = shape.format(n=name, f=f"{mhz}.{tenth}")
+    ctx = Context("\n".join(story + [plug]) + "\n")
+    mark_station_plug(ctx)
+    assert ctx.marks.rule[:4] == [None] * 3 + [STATION_RULE], plug
+
+
+@settings(max_examples=20, deadline=None)
+@given(page=bracketed_source(), mhz=st.integers(88, 107))
+def test_a_sentence_naming_a_frequency_or_a_plug_inside_the_story_stays(page, mhz):
+    story, tag = page
+    name = tag.strip("()（）")
+    for lines in (story + [f"Radio {name} broadcasts on {mhz}.5 FM."],
+                  story[:2] + [f"Radio {name} {mhz}.5 FM"] + story[2:] * 2):
+        ctx = Context("\n".join(lines) + "\n")
+        mark_station_plug(ctx)
+        assert STATION_RULE not in ctx.marks.rule, lines

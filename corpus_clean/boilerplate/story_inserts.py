@@ -63,7 +63,7 @@ from corpus_clean.boilerplate.features import (
 )
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import (mark_agency_tag, mark_bare_count_boxes, mark_comment_boxes,
-                                                 mark_contributor_line, mark_tag_line)
+                                                 mark_contributor_line, mark_station_plug, mark_tag_line)
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -792,6 +792,7 @@ def mark_story_inserts(ctx) -> None:
     mark_tag_line(ctx)
     mark_contributor_line(ctx)
     mark_agency_tag(ctx)
+    mark_station_plug(ctx)
     # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
     # for the whole batch at once; those kept now are the candidates, the rest per candidate)
     rule = ctx.marks.rule
