@@ -393,6 +393,31 @@ def is_bracketed_source(line: str) -> bool:
     return m is not None and not m.group(1).islower() and len(line.split()) <= BRACKETED_SOURCE_MAX_WORDS
 
 
+# An agency's name with its acronym in brackets after it ("Anadolu Haber Servisi (AHS)",
+# "— Melanesian Press Service (MPS)"), or a dash and a name of a few words alone on the line
+# ("— PNG Press Agency", "—ইউএনবি"), as a wire story signs off.
+_NAMED_AGENCY = re.compile(r"\s*(?:[—–]\s*)?([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\(([^\W\d_]{2,6})\)\s*")
+_DASHED_NAME = re.compile(r"\s*[—–]\s*([^\W\d_][^\n.!?:;,()]{0,60})")
+SIGN_OFF_MAX_WORDS = 7
+
+
+def is_agency_sign_off(line: str) -> bool:
+    """`line` signs a wire story off with its agency: a name and its acronym in brackets, or a
+    dash and a name (capital or caseless first, no sentence end, SIGN_OFF_MAX_WORDS words at most).
+
+    >>> [is_agency_sign_off(t) for t in ("Anadolu Haber Servisi (AHS)", "— Melanesian Press Service (MPS)",
+    ...     "– PNG Press Agency", "—ইউএনবি", "— and then it rained.", "The vote (2021)", "— said the mayor")]
+    [True, True, True, True, False, False, False]
+    """
+    if len(line.split()) > SIGN_OFF_MAX_WORDS:
+        return False
+    m = _NAMED_AGENCY.fullmatch(line)
+    if m is not None:
+        return m.group(2).isupper() and not m.group(1)[0].islower()
+    m = _DASHED_NAME.fullmatch(line)
+    return m is not None and not m.group(1)[0].islower()
+
+
 def mark_agency_tag(ctx) -> None:
     """Cut an agency's tag (``is_agency_tag``) among the page's last two kept lines, under the
     story (``_story_above``) and with no paragraph of it below (rule AGENCY_RULE): the wire
@@ -409,7 +434,7 @@ def mark_agency_tag(ctx) -> None:
     """
     content = ctx.lines.content
     for i in _last_kept_lines(ctx, 2):
-        tagged = is_agency_tag(content[i]) or is_bracketed_source(content[i])
+        tagged = is_agency_tag(content[i]) or is_bracketed_source(content[i]) or is_agency_sign_off(content[i])
         if tagged and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
             ctx.marks.rule[i] = AGENCY_RULE
 
