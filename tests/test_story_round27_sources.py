@@ -7,6 +7,7 @@ Agency)", "(बघेली समाचार सेवा)"), goes as an agenc
 in lower case, a bracketed name with the story going on under it."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -48,13 +49,16 @@ def test_a_bracketed_name_with_the_story_under_it_stays(page):
     assert AGENCY_RULE not in ctx.marks.rule
 
 
-def test_a_bracketed_sentence_or_aside_stays():
+@pytest.mark.parametrize("last", ["(The vote was close.)", "(laughs)", "(2021)", "(One Two Three Four Five Six Seven)",
+                                  "— and then it rained.", "— said the mayor", "— Mary Cole, Hatherley"])
+def test_a_bracketed_sentence_an_aside_or_a_dash_going_on_stays(last):
+    """Guards: a bracketed sentence, an aside in lower case, a year, a long bracketed name; a
+    dash that goes on with a sentence or a speaker in lower case, a letter's signature."""
     story = ["The council met on Monday to hear the plans for the new harbour wall.",
              "The harbour wall will be two metres higher and will cost four million euros in all."]
-    for last in ("(The vote was close.)", "(laughs)", "(2021)", "(One Two Three Four Five Six Seven)"):
-        ctx = Context("\n".join(story + [last]) + "\n")
-        mark_agency_tag(ctx)
-        assert AGENCY_RULE not in ctx.marks.rule, last
+    ctx = Context("\n".join(story + [last]) + "\n")
+    mark_agency_tag(ctx)
+    assert AGENCY_RULE not in ctx.marks.rule
 
 
 # --- a radio station's plug closing the page (``story_tail.mark_station_plug``) -----------
@@ -102,12 +106,3 @@ def test_an_agency_sign_off_closing_the_story_goes(page, dashed, acronym):
     ctx = Context("\n".join(story + [sign_off]) + "\n")
     mark_agency_tag(ctx)
     assert ctx.marks.rule[:4] == [None] * 3 + [AGENCY_RULE], sign_off
-
-
-def test_a_dash_that_goes_on_with_a_sentence_or_a_quote_s_speaker_in_lower_case_stays():
-    story = ["The council met on Monday to hear the plans for the new harbour wall.",
-             "The harbour wall will be two metres higher and will cost four million euros in all."]
-    for last in ("— and then it rained.", "— said the mayor", "— Mary Cole, Hatherley", "The vote (2021)"):
-        ctx = Context("\n".join(story + [last]) + "\n")
-        mark_agency_tag(ctx)
-        assert AGENCY_RULE not in ctx.marks.rule, last
