@@ -106,3 +106,14 @@ def test_an_agency_sign_off_closing_the_story_goes(page, dashed, acronym):
     ctx = Context("\n".join(story + [sign_off]) + "\n")
     mark_agency_tag(ctx)
     assert ctx.marks.rule[:4] == [None] * 3 + [AGENCY_RULE], sign_off
+
+
+def test_the_last_row_of_the_story_s_list_of_stations_stays():
+    """Guard: a story that lists stations ends in a plug's shape; the row above it holds a
+    frequency, or the list's announcement ends in ":"."""
+    story = ["Three community stations will share the new mast on the hill above the town, the council said.",
+             "The mast cost forty thousand euros and was paid for by the region."]
+    for rows in (["The stations:", "Radio Kalindi 96.4 FM"], ["Radio Lagon 101.3 FM", "Radio Kalindi 96.4 FM"]):
+        ctx = Context("\n".join(story + rows) + "\n")
+        mark_station_plug(ctx)
+        assert STATION_RULE not in ctx.marks.rule, rows

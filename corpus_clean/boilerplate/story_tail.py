@@ -462,7 +462,8 @@ def is_station_plug(line: str) -> bool:
 def mark_station_plug(ctx) -> None:
     """Cut a radio station's plug (``is_station_plug``) when it is the page's last kept line,
     under the story and with no paragraph below (rule STATION_RULE): on the studied pages
-    of rounds 16-27 every such plug the text path kept closed the page. (A step after the
+    of rounds 16-27 every such plug the text path kept closed the page. The last row of the
+    story's own list of stations stays: a frequency or a ":" stands right above it. (A step after the
     model, not a pack rule: a line a rule cuts before the model changes what the model reads
     around it; round 27's first version as a rule moved other lines.)
 
@@ -474,9 +475,15 @@ def mark_station_plug(ctx) -> None:
     [None, None, 'story.station_plug', None]
     """
     content = ctx.lines.content
-    for i in _last_kept_lines(ctx, 1):
-        if is_station_plug(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0:
-            ctx.marks.rule[i] = STATION_RULE
+    last = _last_kept_lines(ctx, 2)
+    if len(last) < 2:
+        return
+    above, i = last
+    # (the last row of the story's own list of stations: a frequency or a ":" right above it)
+    if _FREQUENCY.search(content[above]) or content[above].rstrip().endswith((":", "：")):
+        return
+    if is_station_plug(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0:
+        ctx.marks.rule[i] = STATION_RULE
 
 
 # What opens a line that goes on with the sentence above it: a lower-case word, or a
