@@ -521,6 +521,8 @@ def label_credit_after_sentence(line: str) -> bool:
     ...     "Schipper op de pont. Beeld: Rivierbode / Jan Kamp", "Ӈанко ӄоянут. Акс: «Ёғнобӣ-Пресс»")]
     [True, True, False, False, False, False, True, True, True, False, True, True]
     """
+    if ": " not in line:
+        return False  # (no label's colon: most lines, told without the sentence search)
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
     # (a caption's sentence is two words or more: "3. Simplilearn: Innovation ..." is a
     # numbered heading)
