@@ -87,3 +87,78 @@ def test_a_taiwan_or_hong_kong_photographer_credit_goes(line):
 def test_a_chinese_sentence_naming_a_photographer_stays():
     line = "記者王大明攝下了這張照片，並在展覽中展出。"
     assert _rules_cut([line]) == set()
+
+
+QUOTE_MARKS = [("«", "»"), ("„", "“"), ("“", "”")]
+
+
+def test_a_credit_naming_an_outlet_in_quote_marks_goes():
+    """Property (round 27): the credit's outlet written in quote marks, as Russian, Tajik,
+    Sakha or German papers print it ("Фото: ГТРК «Югра»", "Foto: Anna Moyo / „Der Bote“"),
+    goes with its caption in any language of CAPTIONS; the same words inside a sentence
+    that goes on after the quote stay."""
+    rng = random.Random(27)
+    for _ in range(60):
+        word, caption = rng.choice(CAPTIONS)
+        opening, closing = rng.choice(QUOTE_MARKS)
+        outlet = f"{opening}{rng.choice(['Vesti', 'Югра', 'Речная правда', 'Der Bote', 'Sauti'])}{closing}"
+        credit = rng.choice([outlet, f"{rng.choice(NAMES)} / {outlet}", f"TRK {outlet}"])
+        line = f"{caption} {word}: {credit}"
+        assert _rules_cut([line]) == {line}, line
+        sentence = f"{caption} {word}: {credit} wrote that the bridge would open in March."
+        assert _rules_cut([sentence]) == set(), sentence
+
+
+# (a person's or a place's name, a word for photo, the photographer or outlet) -- made up for this test
+SHORT_CAPTIONS = [("Musa Kebba Touray.", "Ja", "Lamin Sowe"), ("Зарема Исаева.", "Сурт", "Ведено"),
+                  ("Apanuugak Paul Tony.", "Assiliaq", "KNOM"), ("Oljona Popova.", "Snimok", "Ivan Kuzmin"),
+                  ("Ekibuga kya Ibanda.", "Ekishushani", "Rwenzori FM"), ("Рустам Назаров.", "Акс", "«Ховар-Пресс»")]
+
+
+@pytest.mark.parametrize("caption, label, name", SHORT_CAPTIONS)
+def test_a_short_caption_naming_whom_it_shows_goes_with_its_label_credit(caption, label, name):
+    """Round 27: a caption of only a name (4-6 words with its credit) between two story
+    sentences, its credit after a label no pack knows; a heading of the same length with a
+    colon ("Conclusion: Bringing the Gym Home") and a sentence that goes on stay."""
+    line = f"{caption} {label}: {name}"
+    assert _cut([line]) == {line}
+    for kept in ("Conclusion: Bringing the Gym Home", f"{caption} {label}: {name} said the work would go on."):
+        assert _cut([kept]) == set(), kept
+
+
+LONG_STORY = STORY[:1] + [
+    "Engineers said the steel beams under the deck had rusted faster than expected after three wet winters.",
+    STORY[1],
+    "Shop owners near the bridge said they feared losing customers during the closure and asked for help.",
+    "The council will meet again next month to decide how to pay for the repairs."]
+
+
+def _cut(lines: list[str]) -> set[str]:
+    """The lines of `lines` the text path as shipped (rules, model, story steps) cuts, set
+    in a story of five sentences (a shorter page is left to the rules alone)."""
+    text = "\n".join(LONG_STORY[:2] + lines + LONG_STORY[2:]) + "\n"
+    kept = set(strip(text)[0].splitlines())
+    return {line for line in lines if line not in kept}
+
+
+@pytest.mark.parametrize("line", ["Pul, Garamchashma (taswir: Rahim Baig)", "Mercado de Ocotlán (foto: Ana Ruiz)",
+                                  "Kivuko cha Likoni (picha: Juma Ali)", "Tanap di Kiangan (ladawan: Rosa Dulnuan)"])
+def test_a_place_named_over_a_bracketed_label_credit_goes(line):
+    """Round 27: a caption of a few words closing on a "(label: Name)" credit, the label's
+    word in any language; a heading of as many words with an aside in brackets stays."""
+    assert _cut([line]) == {line}
+    assert _cut(["Integrating the Healthcare Enterprise (IHE)"]) == set()
+
+
+def test_an_abbreviated_polish_credit_line_goes_and_the_sentence_above_stays():
+    """Property (round 27): "Fot. <names> / <outlet>" on a line of its own goes, and only it:
+    the story's sentence above it stays (a photo may carry a credit and no caption)."""
+    rng = random.Random(27)
+    sentence = "Zdjęcia z otwarcia biblioteka opublikuje w swoim biuletynie w przyszłym tygodniu."
+    for _ in range(30):
+        names = " ".join(rng.sample(["Anna", "Wrona", "Jan", "Nowak", "Urząd", "Gminy", "Brzesko"], rng.randint(1, 3)))
+        credit = rng.choice(["Fot.", "fot.", "Fot.", "Fot. "]) + " " + names
+        if rng.random() < 0.5:
+            credit += " / " + rng.choice(["Gazeta Powiatowa", "Kurier Lokalny", "PAP"])
+        credit = " ".join(credit.split())
+        assert _rules_cut([sentence, "", credit]) == {credit}, credit

@@ -63,7 +63,7 @@ from corpus_clean.boilerplate.features import (
 )
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import (mark_agency_tag, mark_bare_count_boxes, mark_comment_boxes,
-                                                 mark_contributor_line, mark_tag_line)
+                                                 mark_contributor_line, mark_station_plug, mark_tag_line)
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -91,6 +91,10 @@ CREDIT_NAME_MAX_WORDS = 4
 # With its credit, a caption is a clause of this many words or more; a heading that
 # closes with an acronym ("Integrating the Healthcare Enterprise (IHE)") is shorter.
 CREDIT_CAPTION_MIN_WORDS = 7
+# With a credit after its sentence's full stop ("Alkaloo Malick Sanneh. Ja: Ebrima Darboe"),
+# a caption may be only the name of whom it shows: the full stop and the label tell it
+# from a heading.
+LABEL_CREDIT_CAPTION_MIN_WORDS = 4
 # "(Ansa)", "(Φωτογραφία: ΑΠΕ-ΜΠΕ)", "（記者林佳穎攝）": a short bracketed group ending the line.
 _CREDIT_TAIL = re.compile(r"\S.*?[(（]([^()（）]{1,40})[)）]\s*$")
 # A caption above its credit is a sentence or two, seldom more.
@@ -360,10 +364,11 @@ def page_mask(ctx, name: str, compute) -> np.ndarray:
 def credit_tail_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: may it be a caption closing with its credit, by its counts alone (the
     candidates of ``mark_captions_with_credit_tail``): long enough for an insert, short
-    enough for a caption, ending in ")" or in a letter ("... Lagos. Newsline/Chidi Eze").
+    enough for a caption, ending in ")" or in a letter ("... Lagos. Newsline/Chidi Eze"), or
+    in the quote mark that closes an outlet's name ("... Фото: ГТРК «Югра»").
     (`blank`, `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
     closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）"))
-    in_a_word = (stats.last_class & ALPHA) != 0
+    in_a_word = ((stats.last_class & ALPHA) != 0) | np.isin(stats.last_char, _NAME_CLOSING_QUOTES)
     long_enough = (stats.n_chars >= INSERT_MIN_CHARS) & (stats.n_words <= CAPTION_MAX_WORDS)
     return (closing | in_a_word) & long_enough
 
@@ -390,9 +395,13 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
         if line.rstrip()[-1:] in ")）":
             m = _CREDIT_TAIL.match(line)
             unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
-            credited = bool(m) and (shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced) and is_credit(m.group(1))
+            # (a "label: name" credit in the brackets tells a caption as short as a place's
+            # name: "Pul, Lotkoh (taswir: Sher Khan)")
+            labelled = bool(m) and is_label_credit(m.group(1).strip())
+            min_words = LABEL_CREDIT_CAPTION_MIN_WORDS if labelled else CREDIT_CAPTION_MIN_WORDS
+            credited = bool(m) and (shape.n_words(i) >= min_words or unspaced) and is_credit(m.group(1))
         else:
-            credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
+            credited = shape.n_words(i) >= LABEL_CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
             # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
@@ -485,6 +494,22 @@ def _is_name_word(word: str) -> bool:
 # A caption's sentence ends before its credit: a full stop, "!" or "?" and a space, or the
 # full stop of another script ("।" Devanagari, "۔" Urdu, "።" Ethiopic, "。" CJK).
 _CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*|\s[–—|]\s")
+# Quote marks around an outlet's name in a credit ("«Югра»", "„Der Bote“").
+# (the same marks' closing ones as code points, for ``credit_tail_candidates``)
+_NAME_CLOSING_QUOTES = [ord(c) for c in "»“”\""]
+_QUOTED_NAME = re.compile(r"[«„“\"][^\W\d_][^«»„“”\"\n]{0,40}[»“”\"]")
+
+
+def _quoted_name_as_one_word(match: re.Match) -> str:
+    """An outlet's name in quote marks stands for one name word when it opens with a capital
+    (or a letter of a script without case): "«Заречинская правда»" is a name, "«and so»" not.
+
+    >>> _QUOTED_NAME.sub(_quoted_name_as_one_word, "ГТРК «Заречинская правда» / «and so»")
+    'ГТРК Q / «and so»'
+    """
+    return match.group(0) if match.group(0)[1].islower() else "Q"
+
+
 # Inside a credit's name, short lower-case particles join the name words ("Klub de
 # Volapük", "Times of Eswatini"): at most this many letters.
 NAME_PARTICLE_MAX_CHARS = 3
@@ -507,18 +532,35 @@ def label_credit_after_sentence(line: str) -> bool:
     ...     "The winner was announced at noon. Prize: 500 euros", "He left. Then: nothing more to say",
     ...     "Population: Anna Klinkosz", "The bridge opens today. Read more: City Council Votes To Close It",
     ...     "Mẹdelẹ to nudùdù sà. Yẹdide: Ahouansou", "Presidan lotidom. Magod: Klub de Volapük",
-    ...     "कुद नाच करदे कलाकार। फोटो: डुग्गर खबर", "He came home. Then: and so")]
-    [True, True, False, False, False, False, True, True, True, False]
+    ...     "कुद नाच करदे कलाकार। फोटो: डुग्गर खबर", "He came home. Then: and so",
+    ...     "Schipper op de pont. Beeld: Rivierbode / Jan Kamp", "Ӈанко ӄоянут. Акс: «Ёғнобӣ-Пресс»")]
+    [True, True, False, False, False, False, True, True, True, False, True, True]
     """
+    if ": " not in line:
+        return False  # (no label's colon: most lines, told without the sentence search)
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
     # (a caption's sentence is two words or more: "3. Simplilearn: Innovation ..." is a
     # numbered heading)
     if not ends or len(line[:ends[-1].start()].split()) < 2:
         return False
-    label, colon, name = line[ends[-1].end():].partition(": ")
-    words = name.split()
+    return is_label_credit(line[ends[-1].end():])
+
+
+def is_label_credit(text: str) -> bool:
+    """`text` is a credit "Label: Name" whatever the label's word is: one word, a colon, then
+    one to four words of a name (``_is_name_word`` the first and the last; short particles
+    between), an agency and a person joined by " / ", or an outlet's name in quote marks,
+    lower-case words and all.
+
+    >>> [is_label_credit(t) for t in ("taswir: Sher Khan", "Beeld: Rivierbode / Jan Kamp",
+    ...     "Фото: ГТРК «Заречинская правда»", "Prize: 500 euros", "Then: nothing more to say")]
+    [True, True, True, False, False]
+    """
+    label, colon, name = text.partition(": ")
+    words = [w for w in _QUOTED_NAME.sub(_quoted_name_as_one_word, name).split() if w != "/"]
     return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
-            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS and _is_name_word(words[0]) and _is_name_word(words[-1])
+            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS * (1 + ("/" in name))
+            and _is_name_word(words[0]) and _is_name_word(words[-1])
             and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
 
 
@@ -767,6 +809,7 @@ def mark_story_inserts(ctx) -> None:
     mark_tag_line(ctx)
     mark_contributor_line(ctx)
     mark_agency_tag(ctx)
+    mark_station_plug(ctx)
     # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
     # for the whole batch at once; those kept now are the candidates, the rest per candidate)
     rule = ctx.marks.rule

@@ -1,6 +1,6 @@
 """The page's tail under the story: a comment box found by its heading's shape, the post's
-tag line, a contributor's credit and an agency's tag (``mark_contributor_line``,
-``mark_agency_tag``), in any language. Steps of the classifier
+tag line, a contributor's credit, an agency's tag and a radio station's plug
+(``mark_contributor_line``, ``mark_agency_tag``, ``mark_station_plug``), in any language. Steps of the classifier
 (``story_inserts.mark_story_inserts`` calls them on each page the model read).
 
 A comment box opens with its heading and its count in brackets: "Comments (74)",
@@ -378,10 +378,55 @@ def is_agency_tag(line: str) -> bool:
     return bool(m) and m.group(1).replace("/", "").replace(" ", "").isupper()
 
 
+# A source in brackets alone on its line: a capital (or a letter of a script without case)
+# first, at most BRACKETED_SOURCE_MAX_WORDS words, no sentence end inside.
+_BRACKETED_SOURCE = re.compile(r"\s*[(（]([^\W\d_])[^()（）.!?。\n]{0,58}[)）]\s*")
+BRACKETED_SOURCE_MAX_WORDS = 6
+
+
+def is_bracketed_source(line: str) -> bool:
+    """`line` is only a bracketed name of a few words, the agency or outlet a story came
+    from in any language ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)");
+    not a bracketed sentence ("(The vote was close.)") nor an aside in lower case ("(laughs)").
+
+    >>> [is_bracketed_source(t) for t in ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)",
+    ...     "(The vote was close.)", "(laughs)", "(2021)", "(One Two Three Four Five Six Seven)")]
+    [True, True, True, False, False, False, False]
+    """
+    m = _BRACKETED_SOURCE.fullmatch(line)
+    return m is not None and not m.group(1).islower() and len(line.split()) <= BRACKETED_SOURCE_MAX_WORDS
+
+
+# An agency's name with its acronym in brackets after it ("Anadolu Haber Servisi (AHS)",
+# "— Melanesian Press Service (MPS)"), or a dash and a name of a few words alone on the line
+# ("— PNG Press Agency", "—ইউএনবি"), as a wire story signs off.
+_NAMED_AGENCY = re.compile(r"\s*(?:[—–]\s*)?([^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,5})\s*\(([^\W\d_]{2,6})\)\s*")
+_DASHED_NAME = re.compile(r"\s*[—–]\s*([^\W\d_][^\n.!?:;,()]{0,60})")
+SIGN_OFF_MAX_WORDS = 7
+
+
+def is_agency_sign_off(line: str) -> bool:
+    """`line` signs a wire story off with its agency: a name and its acronym in brackets, or a
+    dash and a name (capital or caseless first, no sentence end, SIGN_OFF_MAX_WORDS words at most).
+
+    >>> [is_agency_sign_off(t) for t in ("Anadolu Haber Servisi (AHS)", "— Melanesian Press Service (MPS)",
+    ...     "– PNG Press Agency", "—ইউএনবি", "— and then it rained.", "The vote (2021)", "— said the mayor")]
+    [True, True, True, True, False, False, False]
+    """
+    if len(line.split()) > SIGN_OFF_MAX_WORDS:
+        return False
+    m = _NAMED_AGENCY.fullmatch(line)
+    if m is not None:
+        return m.group(2).isupper() and not m.group(1)[0].islower()
+    m = _DASHED_NAME.fullmatch(line)
+    return m is not None and not m.group(1)[0].islower()
+
+
 def mark_agency_tag(ctx) -> None:
     """Cut an agency's tag (``is_agency_tag``) among the page's last two kept lines, under the
     story (``_story_above``) and with no paragraph of it below (rule AGENCY_RULE): the wire
-    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)"). Not a
+    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)"), or (round
+    27) its name in brackets in any language (``is_bracketed_source``: "(Agencia IP)"). Not a
     sentence's first words in capitals ("SPEND" over "a day in the country ...").
 
     >>> from corpus_clean.boilerplate.engine import Context
@@ -393,8 +438,56 @@ def mark_agency_tag(ctx) -> None:
     """
     content = ctx.lines.content
     for i in _last_kept_lines(ctx, 2):
-        if is_agency_tag(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
+        tagged = is_agency_tag(content[i]) or is_bracketed_source(content[i]) or is_agency_sign_off(content[i])
+        if tagged and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
             ctx.marks.rule[i] = AGENCY_RULE
+
+
+STATION_RULE = "story.station_plug"
+# A radio's frequency: "97.5 FM", "FM 98.2", "FM, 98.2", "101,3 MHz".
+_FREQUENCY = re.compile(r"\b\d{2,3}[.,]\d{1,2}[ \t]?(?:FM|MHz)\b|\bFM,?[ \t]+\d{2,3}[.,]\d{1,2}\b")
+STATION_PLUG_MAX_WORDS = 14
+
+
+def is_station_plug(line: str) -> bool:
+    """`line` is a radio station's plug for itself: a short line holding the station's
+    frequency that ends no sentence ("Listen to Radio Waigal 93.1 FM every evening at 7",
+    "Escucha Radio Nauta Sur en 95.1 FM"); a story's sentence naming one ends in a stop.
+
+    >>> [is_station_plug(t) for t in ("Escucha Radio Nauta Sur en 95.1 FM", "Radio Lagon, FM 101.3 à Nouméa",
+    ...     "Radio a lɔ́ ɛ 97.4 FM ɛ Batouri ni Kétté.", "The station broadcasts on 97.4 FM.", "Page 12")]
+    [True, True, False, False, False]
+    """
+    text = line.rstrip()
+    return (len(text.split()) <= STATION_PLUG_MAX_WORDS and text[-1:] not in ".!?。।"
+            and _FREQUENCY.search(text) is not None)
+
+
+def mark_station_plug(ctx) -> None:
+    """Cut a radio station's plug (``is_station_plug``) when it is the page's last kept line,
+    under the story and with no paragraph below (rule STATION_RULE): on the studied pages
+    of rounds 16-27 every such plug the text path kept closed the page. The last row of the
+    story's own list of stations stays: a frequency or a ":" stands right above it. (A step after the
+    model, not a pack rule: a line a rule cuts before the model changes what the model reads
+    around it; round 27's first version as a rule moved other lines.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Mabanja 120 asamuka ku Moatize chifukwa cha madzi.\\nMadzi akwera mamita awiri usiku.\\n"
+    ...               "Oyvirani Radio Nyungwe 97.5 FM\\n")
+    >>> mark_station_plug(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.station_plug', None]
+    """
+    content = ctx.lines.content
+    last = _last_kept_lines(ctx, 2)
+    if len(last) < 2:
+        return
+    above, i = last
+    # (the last row of the story's own list of stations: a frequency or a ":" right above it)
+    if _FREQUENCY.search(content[above]) or content[above].rstrip().endswith((":", "：")):
+        return
+    if is_station_plug(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0:
+        ctx.marks.rule[i] = STATION_RULE
 
 
 # What opens a line that goes on with the sentence above it: a lower-case word, or a
