@@ -358,9 +358,10 @@ def check(case: WildCase, root: Path) -> list[str]:
         from corpus_clean.readers import Document, list_input_files, read_file
 
         half = " ".join(cut.split())[: len(cut) // 3]
+        whole = {" ".join(t.split()) for t in case.texts}  # (a whole record may hold the same sentence)
         read = [" ".join(item.raw_text.split()) for f in list_input_files(str(root)) for item in read_file(f)
                 if isinstance(item, Document) and not item.problems]
-        if any(t.startswith(half) for t in read):
+        if any(t.startswith(half) and t not in whole for t in read):
             failures.append("silent wrong: the cut record read as whole")
     return failures
 

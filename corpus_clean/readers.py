@@ -42,7 +42,8 @@ FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jso
                     ".html": "html", ".htm": "html", ".parquet": "parquet",
                     ".warc": "warc", ".wet": "warc", ".arc": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
                     ".xhtml": "html", ".rss": "feed", ".atom": "feed", ".xml": "xml", ".tei": "xml",
-                    ".mhtml": "mhtml", ".mht": "mhtml"}
+                    ".mhtml": "mhtml", ".mht": "mhtml", ".arrow": "arrow", ".feather": "arrow",
+                    ".mbox": "mail", ".eml": "mail"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 # Archives whose members are listed and read one by one, each by its own name
 # (``corpus_clean.archives``; a tar's compression told by its suffix, ``.tgz`` too).
@@ -1317,7 +1318,7 @@ def file_format(source: str) -> str | None:
     if compressed:
         name = name[:name.rindex(".")]
     base = FORMAT_OF_SUFFIX.get(os.path.splitext(name)[1])
-    return None if compressed and base == "parquet" else base
+    return None if compressed and base in ("parquet", "arrow") else base
 
 
 # What a file we do not read is, by its suffix, and what to do with it: a skipped file's
@@ -1329,7 +1330,7 @@ _WHAT_THE_SUFFIX_IS = {
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
     (".svg",): "an SVG image",
-    (".eml", ".msg", ".mbox"): "an e-mail message: save its text or HTML part as .txt or .html",
+    (".msg",): "an Outlook message: save it as .eml (read: its text part) or its text as .txt",
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz"): "a zip or tar archive: its members are read when it is in "
@@ -1804,6 +1805,7 @@ read_warc_records = read_by_module("corpus_clean.warc", "read_warc_file")  # WAR
 read_csv_records = read_by_module("corpus_clean.csv_tables", "read_csv_file")  # a CSV or TSV table's rows
 read_feed_records = read_by_module("corpus_clean.feeds", "read_feed_records")  # an RSS/Atom feed's items
 read_saved_page = read_by_module("corpus_clean.saved_pages", "read_saved_page")  # an MHTML page
+read_mail_file = read_by_module("corpus_clean.mail_archives", "read_mail_file")  # an .mbox or .eml
 
 
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
@@ -3153,20 +3155,10 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     except Exception as error:  # pyarrow raises several types for a corrupt file
         yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
-    names = parquet.schema_arrow.names
-    # (no "text" or "html": the one of "content", "raw_content", "body" there, as in JSONL)
-    aliases = [name for name in _TEXT_ALIASES if name in names]
-    column = "text" if "text" in names else "html" if "html" in names else \
-        aliases[0] if len(aliases) == 1 else None
+    column, extra, missing = table_columns(parquet.schema_arrow)
     if column is None:
-        which = f"; {' and '.join(aliases)} both hold text: which is it? name it 'text'" if aliases else ""
-        yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
-                                      f"(columns: {names}{which})", _rows_to_read(file, parquet))
+        yield Unreadable(file.source, f"{file.source}: Parquet file {missing}", _rows_to_read(file, parquet))
         return
-    # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
-    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS and f.name != column
-             and _is_scalar(_value_type(f.type))]
-    extra += [name for name in ("id", "url") if name in names]
     index = file.first_record
     if file.rows is not None:
         yield from _parquet_row_slice(file, parquet, column, extra)
@@ -3191,6 +3183,83 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
         if len(values) < rows:  # damaged pages that read as fewer rows (a flipped page header): say so
             yield _short_row_group(file.source, group, index, rows - len(values))
             index += rows - len(values)
+
+
+def table_columns(schema) -> tuple[str | None, list[str], str]:
+    """The column a table's text is read from ("text", else "html", else the one of
+    "content", "raw_content", "body" there, as in JSONL), the caller's scalar columns
+    that travel with each row (id, url, site...), and, when there is no text column,
+    why (what to rename).
+
+    >>> import pyarrow as pa
+    >>> table_columns(pa.schema([("id", pa.int64()), ("content", pa.string()), ("tags", pa.list_(pa.string()))]))
+    ('content', ['id'], '')
+    >>> table_columns(pa.schema([("body", pa.string()), ("content", pa.string())]))[2]
+    "has no 'text' or 'html' column (columns: ['body', 'content']; content and body both hold text: which is it? name it 'text')"
+    """
+    names = schema.names
+    aliases = [name for name in _TEXT_ALIASES if name in names]
+    column = "text" if "text" in names else "html" if "html" in names else \
+        aliases[0] if len(aliases) == 1 else None
+    if column is None:
+        which = f"; {' and '.join(aliases)} both hold text: which is it? name it 'text'" if aliases else ""
+        return None, [], f"has no 'text' or 'html' column (columns: {names}{which})"
+    extra = [f.name for f in schema if f.name not in _CONSUMED_FIELDS and f.name != column
+             and _is_scalar(_value_type(f.type))]
+    return column, extra + [name for name in ("id", "url") if name in names], ""
+
+
+def read_arrow_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """An Arrow IPC file -- a HuggingFace ``datasets`` shard (``data-00000-of-00004.arrow``,
+    the streaming format ``save_to_disk`` writes), the random-access file format, or
+    ``.feather`` (that same file format) -- row by row as Parquet is read (the text
+    column, the caller's columns), a record batch at a time. A batch that does not
+    read ends the file with an `Unreadable` saying after which row (the streaming
+    format has no index to step over it)."""
+    try:
+        handle = open_input(file.url, compression=None).open()
+    except Exception as error:  # noqa: BLE001 - as a corrupt file: the reader's to report
+        yield Skipped(file.source, f"unreadable Arrow file: {error}")
+        return
+    with handle:
+        yield from _arrow_documents(file, handle)
+
+
+def _arrow_batches(handle):
+    """An Arrow IPC file's schema and record batches, in either of its two formats."""
+    import pyarrow as pa
+
+    try:
+        reader = pa.ipc.open_file(handle)
+        return reader.schema, (reader.get_batch(k) for k in range(reader.num_record_batches))
+    except pa.ArrowInvalid:  # (no file footer: the streaming format, as ``datasets`` writes)
+        handle.seek(0)
+        reader = pa.ipc.open_stream(handle)
+        return reader.schema, iter(reader)
+
+
+def _arrow_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
+    import pyarrow as pa
+
+    try:
+        schema, batches = _arrow_batches(handle)
+    except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged file
+        yield Skipped(file.source, f"unreadable Arrow IPC file: {type(error).__name__}: {error}"
+                                   f"{_not_parquet_because(handle)}")
+        return
+    column, extra, missing = table_columns(schema)
+    if column is None:
+        yield Skipped(file.source, f"{file.source}: Arrow file {missing}")
+        return
+    index = file.first_record
+    try:
+        for batch in batches:
+            values, fields = _texts_and_fields(pa.Table.from_batches([batch]).select([column, *extra]), column)
+            yield from _row_documents(file.source, index, column, values, fields)
+            index += len(values)
+    except Exception as error:  # noqa: BLE001 - a damaged or cut batch
+        yield Unreadable(file.source, f"{file.source}: Arrow record batch after row {index} unreadable "
+                                      f"(the rows after it are not read): {type(error).__name__}: {error}")
 
 
 def _not_parquet_because(handle) -> str:
@@ -3390,7 +3459,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file,
                "warc": read_warc_records, "csv": read_csv_records, "feed": read_feed_records,
-               "mhtml": read_saved_page}
+               "mhtml": read_saved_page, "arrow": read_arrow_file,
+               "mail": read_mail_file}
     kind = file_format(file.source)
     stored, head = first_bytes(file) if kind in _SNIFFED_KINDS and not file.is_piece else (b"", None)
     if kind in _TEXT_KINDS and stored.startswith(PARQUET_MAGIC) and holds_parquet(file.url):
