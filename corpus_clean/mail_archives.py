@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 from contextlib import contextmanager
+from email.errors import MissingHeaderBodySeparatorDefect
 from typing import Iterator
 
 from corpus_clean.document import Document
@@ -36,14 +37,20 @@ def read_mail_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
     with local_copy(file) as path:
         box = mailbox.mbox(path, factory=None, create=False)
         try:
-            count = 0
-            for count, key in enumerate(box.iterkeys(), start=1):
+            keys = box.keys()
+            for index, key in enumerate(keys):
                 raw = box.get_bytes(key)
                 message = email.message_from_bytes(raw, policy=email.policy.default)
-                yield message_document(file.source, count - 1, message, raw, mbox=True)
+                doc = message_document(file.source, index, message, raw, mbox=True)
+                if index == len(keys) - 1 and not raw.endswith(b"\n"):
+                    # (every mbox line ends in a newline: a last line without one is a file
+                    # cut short, its message's end -- or the next one's "From " line -- lost)
+                    doc.problems.append(("readable_input", f"{file.source}: message {index + 1} ends mid-line: "
+                                                           "the file cut short? its end is missing"))
+                yield doc
         finally:
             box.close()
-    if count == 0:
+    if not keys:
         yield Skipped(file.source, f"{file.source}: an mbox file with no message in it (no line starting "
                                    "'From ' opens one): not mail? name it .txt to read it as text")
 
@@ -61,16 +68,19 @@ def message_document(source: str, index: int, message, raw: bytes, mbox: bool = 
     """
     where = f"{source}: message {index + 1}"
     body = message.get_body(preferencelist=("plain", "html"))
-    if body is None:
+    if any(isinstance(defect, MissingHeaderBodySeparatorDefect) for defect in message.defects):
+        # (a line in the headers that is no header: the message ends inside them, the file
+        # cut short, or it is not mail; its "body" would be a header's broken half)
+        doc = new_document(source, index, raw, raw.decode("utf-8", "replace"),
+                           problem=f"{where}: a line in its headers is no header (the message ends inside "
+                                   "its headers: the file cut short?); its text is not read")
+    elif body is None:
         parts = sorted({part.get_content_type() for part in message.walk() if not part.is_multipart()})
         doc = new_document(source, index, raw, "", problem=f"{where} has no text or HTML part "
                                                            f"(parts: {', '.join(parts) or 'none'})")
     else:
-        try:
-            text, problem = body.get_content(), None
-        except (LookupError, UnicodeError) as error:  # (a charset Python does not know)
-            text = (body.get_payload(decode=True) or b"").decode("utf-8", "replace")
-            problem = f"{where}: its {body.get_content_charset()} text part does not decode ({error})"
+        text, problem = _text_of_part(body)
+        problem = f"{where}: {problem}" if problem else None
         if mbox:
             text = _ESCAPED_FROM.sub(r"\1", text)
         html = text if body.get_content_type() == "text/html" else None
@@ -79,6 +89,27 @@ def message_document(source: str, index: int, message, raw: bytes, mbox: bool = 
     doc.source_id = str(message["Message-ID"]).strip("<>") if message["Message-ID"] else None
     doc.meta = {name: str(message[name]) for name in ("subject", "from", "date") if message[name]}
     return doc
+
+
+def _text_of_part(part) -> tuple[str, str | None]:
+    """A text part's text, its transfer encoding undone and its charset decoded, and a
+    problem when its bytes are not in that charset (the email package would put U+FFFD
+    in silently: a message cut mid-letter, a mislabelled charset).
+
+    >>> from email.message import EmailMessage
+    >>> part = EmailMessage(); part.set_content("Café au port")
+    >>> _text_of_part(part)[0].strip(), _text_of_part(part)[1]
+    ('Café au port', None)
+    """
+    charset = part.get_content_charset() or "us-ascii"
+    data = part.get_payload(decode=True) or b""
+    try:
+        return data.decode(charset), None
+    except LookupError:
+        return data.decode("utf-8", "replace"), f"its text part's charset {charset!r} is unknown"
+    except UnicodeDecodeError as error:
+        return data.decode(charset, "replace"), f"its text part is not {charset} at byte {error.start} " \
+                                                 "(a message cut short, or its charset mislabelled)"
 
 
 @contextmanager

@@ -3213,9 +3213,9 @@ def read_arrow_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable
     """An Arrow IPC file -- a HuggingFace ``datasets`` shard (``data-00000-of-00004.arrow``,
     the streaming format ``save_to_disk`` writes), the random-access file format, or
     ``.feather`` (that same file format) -- row by row as Parquet is read (the text
-    column, the caller's columns), a record batch at a time. A batch that does not
-    read ends the file with an `Unreadable` saying after which row (the streaming
-    format has no index to step over it)."""
+    column, the caller's columns), a record batch at a time, each batch checked whole
+    (offsets, UTF-8) first. A batch that does not read is an `Unreadable` saying which;
+    the file format steps over it, the streaming format (no index) ends there."""
     try:
         handle = open_input(file.url, compression=None).open()
     except Exception as error:  # noqa: BLE001 - as a corrupt file: the reader's to report
@@ -3225,41 +3225,70 @@ def read_arrow_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable
         yield from _arrow_documents(file, handle)
 
 
-def _arrow_batches(handle):
-    """An Arrow IPC file's schema and record batches, in either of its two formats."""
+def _arrow_reader(handle):
+    """An Arrow IPC reader of either format, and whether its batches are read by index."""
     import pyarrow as pa
 
     try:
-        reader = pa.ipc.open_file(handle)
-        return reader.schema, (reader.get_batch(k) for k in range(reader.num_record_batches))
+        return pa.ipc.open_file(handle), True
     except pa.ArrowInvalid:  # (no file footer: the streaming format, as ``datasets`` writes)
         handle.seek(0)
-        reader = pa.ipc.open_stream(handle)
-        return reader.schema, iter(reader)
+        return pa.ipc.open_stream(handle), False
+
+
+def _record_batches(reader, indexed: bool):
+    """(batch, None) for each record batch that reads and checks whole, (batch or None,
+    error) for one that does not (None: not even its row count read)."""
+    number = 0
+    while not indexed or number < reader.num_record_batches:
+        try:
+            batch = reader.get_batch(number) if indexed else reader.read_next_batch()
+        except StopIteration:
+            return
+        except Exception as error:  # noqa: BLE001 - a cut or damaged batch
+            yield None, error
+            if not indexed:
+                return  # (a stream has no index to find the next batch by)
+            number += 1
+            continue
+        number += 1
+        try:
+            batch.validate(full=True)  # (offsets in bounds, strings UTF-8: a flipped byte in them)
+        except Exception as error:  # noqa: BLE001
+            yield batch, error
+            continue
+        yield batch, None
 
 
 def _arrow_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
     import pyarrow as pa
 
     try:
-        schema, batches = _arrow_batches(handle)
+        reader, indexed = _arrow_reader(handle)
     except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged file
         yield Skipped(file.source, f"unreadable Arrow IPC file: {type(error).__name__}: {error}"
                                    f"{_not_parquet_because(handle)}")
         return
-    column, extra, missing = table_columns(schema)
+    column, extra, missing = table_columns(reader.schema)
     if column is None:
         yield Skipped(file.source, f"{file.source}: Arrow file {missing}")
         return
     index = file.first_record
-    try:
-        for batch in batches:
-            values, fields = _texts_and_fields(pa.Table.from_batches([batch]).select([column, *extra]), column)
-            yield from _row_documents(file.source, index, column, values, fields)
-            index += len(values)
-    except Exception as error:  # noqa: BLE001 - a damaged or cut batch
-        yield Unreadable(file.source, f"{file.source}: Arrow record batch after row {index} unreadable "
-                                      f"(the rows after it are not read): {type(error).__name__}: {error}")
+    for number, (batch, error) in enumerate(_record_batches(reader, indexed)):
+        if error is None:
+            try:
+                values, fields = _texts_and_fields(pa.Table.from_batches([batch]).select([column, *extra]), column)
+            except Exception as failed:  # noqa: BLE001
+                error = failed
+        if error is not None:
+            rows = batch.num_rows if batch is not None else None
+            after = "" if indexed or batch is not None else " (the rows after it are not read)"
+            yield Unreadable(file.source, f"{file.source}: Arrow record batch {number} (from row {index}) unreadable"
+                                          f"{after}: {type(error).__name__}: {error}", rows)
+            index += rows or 0
+            continue
+        yield from _row_documents(file.source, index, column, values, fields)
+        index += len(values)
 
 
 def _not_parquet_because(handle) -> str:
