@@ -1,6 +1,6 @@
 """How real corpora arrive, in shapes the eleven earlier generators never wrote (round 27).
 
-    python benchmarks/bad_arrivals_gen.py [--seeds 300] [--first 0] [--tree DIR] [--verbose]
+    python benchmarks/bad_arrivals_gen.py [--seeds 300] [--first 0] [--runs 0] [--tree DIR] [--verbose]
 
 Written before the code was changed (and run on round 26's code, /tmp/main27, first), with
 what a user would expect of each kind (read it, or refuse it with a line saying what it is
@@ -44,8 +44,10 @@ and what to do):
               and the dangling link said (empty / broken link), nothing raised
 
 Checked through the real readers (``bad_wild_gen.check``: ``read_file`` over
-``list_input_files``, the real cleaning where the text is a page's prose). Prints one line
-per failure and the counts by kind; exit 1 on any.
+``list_input_files``, the real cleaning where the text is a page's prose). `--runs N` puts
+N trees (one case of each kind) through the real `corpus-clean run` twice: exit 0, every
+file's manifest entry balanced, the rerun changes nothing. Prints one line per failure and
+the counts by kind; exit 1 on any.
 """
 from __future__ import annotations
 
@@ -386,10 +388,29 @@ def _check_cleaned(case: WildCase, root: Path) -> list[str]:
             if not any(" ".join(t.split()) in text for text in cleaned)]
 
 
+def build_tree(rng: random.Random, root: Path, seed: int) -> None:
+    """One case of each kind (each from its own seed) in its own folder, for the real run
+    (the dangling link of ``names`` left out: a run lists it as any broken link)."""
+    root.mkdir()
+    for k, kind in enumerate(KINDS):
+        case = make_case(seed * 100 + k, kind)
+        for name in case.files:
+            (root / f"{k}-{kind}" / name).parent.mkdir(parents=True, exist_ok=True)
+        bad_kinds_gen.write_case(case, root / f"{k}-{kind}")
+
+
+def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
+    """``bad_input_gen.check_run`` on a tree of this generator's files: two real runs,
+    each exits 0 with a balanced manifest, the second changes nothing."""
+    import bad_input_gen
+
+    return bad_input_gen.check_run(seed, base, env, build=build_tree)
+
+
 def main() -> int:
     parser = bad_kinds_gen.sweep_parser(__doc__)
     return bad_kinds_gen.sweep(parser.parse_args(), make_case, check, lambda case: case.kind.split(":")[0],
-                               "bad-arrivals-", None)
+                               "bad-arrivals-", check_run)
 
 
 if __name__ == "__main__":
