@@ -3136,13 +3136,19 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
     and decoded per row, so one row of invalid UTF-8 is one quarantined row. A piece
     (``shards.row_group_pieces``) reads its row groups only. The file is read through
     its handle, a row group at a time, not brought into memory whole."""
+    yield from _through_handle(file, "Parquet", _parquet_documents)
+
+
+def _through_handle(file: InputFile, what: str, documents: Callable) -> Iterator[Document | Skipped | Unreadable]:
+    """``documents(file, handle)`` over the file opened as it is stored (a binary table
+    format compresses inside), or a skip saying the `what` file could not be opened."""
     try:
         handle = open_input(file.url, compression=None).open()
     except Exception as error:  # noqa: BLE001 - as a corrupt file: the reader's to report
-        yield Skipped(file.source, f"unreadable Parquet file: {error}")
+        yield Skipped(file.source, f"unreadable {what} file: {error}")
         return
     with handle:
-        yield from _parquet_documents(file, handle)
+        yield from documents(file, handle)
 
 
 def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
@@ -3216,13 +3222,7 @@ def read_arrow_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable
     column, the caller's columns), a record batch at a time, each batch checked whole
     (offsets, UTF-8) first. A batch that does not read is an `Unreadable` saying which;
     the file format steps over it, the streaming format (no index) ends there."""
-    try:
-        handle = open_input(file.url, compression=None).open()
-    except Exception as error:  # noqa: BLE001 - as a corrupt file: the reader's to report
-        yield Skipped(file.source, f"unreadable Arrow file: {error}")
-        return
-    with handle:
-        yield from _arrow_documents(file, handle)
+    yield from _through_handle(file, "Arrow", _arrow_documents)
 
 
 def _arrow_reader(handle):
