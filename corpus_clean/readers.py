@@ -2749,6 +2749,32 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
                                       f"({type(errors[0]).__name__}: {errors[0]}); records after it, if any, are lost")
 
 
+def datasets_metadata(data: bytes) -> str | None:
+    """What a JSON file is when it is one of the metadata files ``datasets``
+    ``save_to_disk`` writes beside its Arrow shards, else None: ``state.json`` (the
+    shards' list and fingerprint) or ``dataset_info.json`` (features, citation).
+    `data`: the file's first bytes (a file longer than them is read as any JSON).
+
+    >>> datasets_metadata(b'{"_data_files": [{"filename": "data-00000-of-00001.arrow"}], "_fingerprint": "ab"}')
+    'state.json'
+    >>> datasets_metadata(b'{"citation": "", "features": {}}'), datasets_metadata(b'{"text": "x", "features": {}, "citation": ""}')
+    ('dataset_info.json', None)
+    """
+    if b'"_fingerprint"' not in data and b'"citation"' not in data:
+        return None  # (the cheap test first: every other .json file stops here)
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or "text" in record:
+        return None
+    if "_data_files" in record and "_fingerprint" in record:
+        return "state.json"
+    if "features" in record and "citation" in record:
+        return "dataset_info.json"
+    return None
+
+
 # A stretch of bytes that are not UTF-8, as ``decode("utf-8", "replace")`` leaves it.
 _REPLACED_STRETCH_RE = re.compile("\ufffd+")
 
@@ -3501,6 +3527,10 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
             return
         if kind == "feed" and named in _TEXT_KINDS:  # (no items: read as named)
             readers["feed"] = partial(read_feed_records, otherwise=readers[named])
+    if kind == "json" and head and (metadata := datasets_metadata(head)):
+        yield Skipped(file.source, f"a HuggingFace datasets metadata file ({metadata}): no records; the rows "
+                                   "are in the .arrow shards beside it")
+        return
     if kind is None and not file.is_piece:
         kind = kind_inside_bare_compression(file)
     reader = readers.get(kind)

@@ -78,6 +78,24 @@ def test_an_arrow_shard_is_read_row_by_row_with_its_fields(tmp_path, how):
     assert docs[4].url == "https://news.test/4" and docs[4].meta == {"lang": "en"}
 
 
+def test_a_save_to_disk_folder_gives_its_rows_and_skips_its_metadata_saying_what_it_is(tmp_path):
+    """The folder ``Dataset.save_to_disk`` writes, as the generator writes it: the rows
+    read, ``state.json`` and ``dataset_info.json`` skipped naming them (not quarantined
+    as records without text); a user's JSON record with a "text" field is still read."""
+    case = bad_arrivals_gen.make_case(1, "hfarrow")
+    assert case.kind == "hfarrow:stream"
+    for name, data in case.files.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "note.json").write_text('{"text": "The ferry.", "features": {}, "citation": ""}')
+    items = read_tree(tmp_path)
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.raw_text for d in docs if d.source.endswith(".arrow")] == case.texts and not any(d.problems for d in docs)
+    skipped = sorted((i.source, i.reason) for i in items if isinstance(i, Skipped))
+    assert [source for source, _ in skipped] == ["dataset_info.json", "state.json"]
+    assert all("datasets metadata" in reason for _, reason in skipped)
+    assert [d.raw_text for d in docs if d.source == "note.json"] == ["The ferry."]
+
+
 def test_an_arrow_file_without_a_text_column_is_skipped_naming_its_columns(tmp_path):
     (tmp_path / "a.arrow").write_bytes(arrow_bytes(pa.table({"title": ["x"], "body2": ["y"]}), "stream"))
     [skipped] = read_tree(tmp_path)
