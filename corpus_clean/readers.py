@@ -2760,8 +2760,8 @@ def datasets_metadata(data: bytes) -> str | None:
     >>> datasets_metadata(b'{"citation": "", "features": {}}'), datasets_metadata(b'{"text": "x", "features": {}, "citation": ""}')
     ('dataset_info.json', None)
     """
-    if b'"_fingerprint"' not in data and b'"citation"' not in data:
-        return None  # (the cheap test first: every other .json file stops here)
+    if not data.rstrip().endswith(b"}") or (b'"_fingerprint"' not in data and b'"citation"' not in data):
+        return None  # (cheap tests first: a head that is not a whole object, or holds neither key)
     try:
         record = json.loads(data)
     except ValueError:
