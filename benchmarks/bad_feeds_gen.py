@@ -32,7 +32,7 @@ was first run (on round 23's code):
             JSON syntax kept as words.
   saved     a page saved by a browser as MHTML (multipart/related, its HTML quoted-printable
             or base64), as .mhtml, .mht, or renamed .html: **read**, the page's prose in the
-            cleaned text; an e-mail (.eml): refused saying it is an e-mail.
+            cleaned text; an e-mail (.eml): read, its text part (refused saying e-mail until round 27).
   xml       a TEI document (.xml, .tei, .tei.xml), an XML export of articles (.xml): refused
             saying XML (and TEI); an XHTML page named .xhtml: **read** as a page.
 
@@ -317,13 +317,14 @@ def mhtml_bytes(rng: random.Random, prose: str) -> bytes:
 
 
 def kind_saved(rng: random.Random) -> Case:
-    """A browser's saved page (MHTML): read, its prose in the cleaned text; an e-mail: refused."""
+    """A browser's saved page (MHTML): read, its prose in the cleaned text; an e-mail: read (round 27)."""
     prose = " ".join(text_of(rng, 2, 3) for _ in range(2))
     if rng.random() < 0.2:
         mail = (f"From: desk@news.example\r\nTo: reader@example.org\r\nSubject: Newsletter\r\n"
                 f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
                 f"Content-Transfer-Encoding: 8bit\r\n\r\n{prose}\r\n").encode()
-        return Case("saved:eml", {"letter.eml": mail}, skips={"letter.eml": ("e-mail",)})
+        # (amended in round 27: mail is read since then, a record a message, its text part)
+        return Case("saved:eml", {"letter.eml": mail}, records=[Expect(prose)])
     name = rng.choice(["ferry.mhtml", "ferry.mht", "ferry.html"])
     return Case(f"saved:{name.rsplit('.', 1)[1]}", {name: mhtml_bytes(rng, prose)}, records=[Expect(prose)],
                 clean=True)

@@ -42,7 +42,8 @@ FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jso
                     ".html": "html", ".htm": "html", ".parquet": "parquet",
                     ".warc": "warc", ".wet": "warc", ".arc": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
                     ".xhtml": "html", ".rss": "feed", ".atom": "feed", ".xml": "xml", ".tei": "xml",
-                    ".mhtml": "mhtml", ".mht": "mhtml"}
+                    ".mhtml": "mhtml", ".mht": "mhtml", ".arrow": "arrow", ".feather": "arrow",
+                    ".mbox": "mail", ".eml": "mail"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 # Archives whose members are listed and read one by one, each by its own name
 # (``corpus_clean.archives``; a tar's compression told by its suffix, ``.tgz`` too).
@@ -1317,7 +1318,7 @@ def file_format(source: str) -> str | None:
     if compressed:
         name = name[:name.rindex(".")]
     base = FORMAT_OF_SUFFIX.get(os.path.splitext(name)[1])
-    return None if compressed and base == "parquet" else base
+    return None if compressed and base in ("parquet", "arrow") else base
 
 
 # What a file we do not read is, by its suffix, and what to do with it: a skipped file's
@@ -1329,7 +1330,7 @@ _WHAT_THE_SUFFIX_IS = {
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
     (".svg",): "an SVG image",
-    (".eml", ".msg", ".mbox"): "an e-mail message: save its text or HTML part as .txt or .html",
+    (".msg",): "an Outlook message: save it as .eml (read: its text part) or its text as .txt",
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz"): "a zip or tar archive: its members are read when it is in "
@@ -1804,6 +1805,7 @@ read_warc_records = read_by_module("corpus_clean.warc", "read_warc_file")  # WAR
 read_csv_records = read_by_module("corpus_clean.csv_tables", "read_csv_file")  # a CSV or TSV table's rows
 read_feed_records = read_by_module("corpus_clean.feeds", "read_feed_records")  # an RSS/Atom feed's items
 read_saved_page = read_by_module("corpus_clean.saved_pages", "read_saved_page")  # an MHTML page
+read_mail_file = read_by_module("corpus_clean.mail_archives", "read_mail_file")  # an .mbox or .eml
 
 
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
@@ -2747,6 +2749,32 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
                                       f"({type(errors[0]).__name__}: {errors[0]}); records after it, if any, are lost")
 
 
+def datasets_metadata(data: bytes) -> str | None:
+    """What a JSON file is when it is one of the metadata files ``datasets``
+    ``save_to_disk`` writes beside its Arrow shards, else None: ``state.json`` (the
+    shards' list and fingerprint) or ``dataset_info.json`` (features, citation).
+    `data`: the file's first bytes (a file longer than them is read as any JSON).
+
+    >>> datasets_metadata(b'{"_data_files": [{"filename": "data-00000-of-00001.arrow"}], "_fingerprint": "ab"}')
+    'state.json'
+    >>> datasets_metadata(b'{"citation": "", "features": {}}'), datasets_metadata(b'{"text": "x", "features": {}, "citation": ""}')
+    ('dataset_info.json', None)
+    """
+    if not data.rstrip().endswith(b"}") or (b'"_fingerprint"' not in data and b'"citation"' not in data):
+        return None  # (cheap tests first: a head that is not a whole object, or holds neither key)
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or "text" in record:
+        return None
+    if "_data_files" in record and "_fingerprint" in record:
+        return "state.json"
+    if "features" in record and "citation" in record:
+        return "dataset_info.json"
+    return None
+
+
 # A stretch of bytes that are not UTF-8, as ``decode("utf-8", "replace")`` leaves it.
 _REPLACED_STRETCH_RE = re.compile("\ufffd+")
 
@@ -3134,13 +3162,19 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
     and decoded per row, so one row of invalid UTF-8 is one quarantined row. A piece
     (``shards.row_group_pieces``) reads its row groups only. The file is read through
     its handle, a row group at a time, not brought into memory whole."""
+    yield from _through_handle(file, "Parquet", _parquet_documents)
+
+
+def _through_handle(file: InputFile, what: str, documents: Callable) -> Iterator[Document | Skipped | Unreadable]:
+    """``documents(file, handle)`` over the file opened as it is stored (a binary table
+    format compresses inside), or a skip saying the `what` file could not be opened."""
     try:
         handle = open_input(file.url, compression=None).open()
     except Exception as error:  # noqa: BLE001 - as a corrupt file: the reader's to report
-        yield Skipped(file.source, f"unreadable Parquet file: {error}")
+        yield Skipped(file.source, f"unreadable {what} file: {error}")
         return
     with handle:
-        yield from _parquet_documents(file, handle)
+        yield from documents(file, handle)
 
 
 def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
@@ -3153,20 +3187,10 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     except Exception as error:  # pyarrow raises several types for a corrupt file
         yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
-    names = parquet.schema_arrow.names
-    # (no "text" or "html": the one of "content", "raw_content", "body" there, as in JSONL)
-    aliases = [name for name in _TEXT_ALIASES if name in names]
-    column = "text" if "text" in names else "html" if "html" in names else \
-        aliases[0] if len(aliases) == 1 else None
+    column, extra, missing = table_columns(parquet.schema_arrow)
     if column is None:
-        which = f"; {' and '.join(aliases)} both hold text: which is it? name it 'text'" if aliases else ""
-        yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
-                                      f"(columns: {names}{which})", _rows_to_read(file, parquet))
+        yield Unreadable(file.source, f"{file.source}: Parquet file {missing}", _rows_to_read(file, parquet))
         return
-    # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
-    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS and f.name != column
-             and _is_scalar(_value_type(f.type))]
-    extra += [name for name in ("id", "url") if name in names]
     index = file.first_record
     if file.rows is not None:
         yield from _parquet_row_slice(file, parquet, column, extra)
@@ -3191,6 +3215,106 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
         if len(values) < rows:  # damaged pages that read as fewer rows (a flipped page header): say so
             yield _short_row_group(file.source, group, index, rows - len(values))
             index += rows - len(values)
+
+
+def table_columns(schema) -> tuple[str | None, list[str], str]:
+    """The column a table's text is read from ("text", else "html", else the one of
+    "content", "raw_content", "body" there, as in JSONL), the caller's scalar columns
+    that travel with each row (id, url, site...), and, when there is no text column,
+    why (what to rename).
+
+    >>> import pyarrow as pa
+    >>> table_columns(pa.schema([("id", pa.int64()), ("content", pa.string()), ("tags", pa.list_(pa.string()))]))
+    ('content', ['id'], '')
+    >>> table_columns(pa.schema([("body", pa.string()), ("content", pa.string())]))[2]
+    "has no 'text' or 'html' column (columns: ['body', 'content']; content and body both hold text: which is it? name it 'text')"
+    """
+    names = schema.names
+    aliases = [name for name in _TEXT_ALIASES if name in names]
+    column = "text" if "text" in names else "html" if "html" in names else \
+        aliases[0] if len(aliases) == 1 else None
+    if column is None:
+        which = f"; {' and '.join(aliases)} both hold text: which is it? name it 'text'" if aliases else ""
+        return None, [], f"has no 'text' or 'html' column (columns: {names}{which})"
+    extra = [f.name for f in schema if f.name not in _CONSUMED_FIELDS and f.name != column
+             and _is_scalar(_value_type(f.type))]
+    return column, extra + [name for name in ("id", "url") if name in names], ""
+
+
+def read_arrow_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """An Arrow IPC file -- a HuggingFace ``datasets`` shard (``data-00000-of-00004.arrow``,
+    the streaming format ``save_to_disk`` writes), the random-access file format, or
+    ``.feather`` (that same file format) -- row by row as Parquet is read (the text
+    column, the caller's columns), a record batch at a time, each batch checked whole
+    (offsets, UTF-8) first. A batch that does not read is an `Unreadable` saying which;
+    the file format steps over it, the streaming format (no index) ends there."""
+    yield from _through_handle(file, "Arrow", _arrow_documents)
+
+
+def _arrow_reader(handle):
+    """An Arrow IPC reader of either format, and whether its batches are read by index."""
+    import pyarrow as pa
+
+    try:
+        return pa.ipc.open_file(handle), True
+    except pa.ArrowInvalid:  # (no file footer: the streaming format, as ``datasets`` writes)
+        handle.seek(0)
+        return pa.ipc.open_stream(handle), False
+
+
+def _record_batches(reader, indexed: bool):
+    """(batch, None) for each record batch that reads and checks whole, (batch or None,
+    error) for one that does not (None: not even its row count read)."""
+    number = 0
+    while not indexed or number < reader.num_record_batches:
+        try:
+            batch = reader.get_batch(number) if indexed else reader.read_next_batch()
+        except StopIteration:
+            return
+        except Exception as error:  # noqa: BLE001 - a cut or damaged batch
+            yield None, error
+            if not indexed:
+                return  # (a stream has no index to find the next batch by)
+            number += 1
+            continue
+        number += 1
+        try:
+            batch.validate(full=True)  # (offsets in bounds, strings UTF-8: a flipped byte in them)
+        except Exception as error:  # noqa: BLE001
+            yield batch, error
+            continue
+        yield batch, None
+
+
+def _arrow_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
+    import pyarrow as pa
+
+    try:
+        reader, indexed = _arrow_reader(handle)
+    except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged file
+        yield Skipped(file.source, f"unreadable Arrow IPC file: {type(error).__name__}: {error}"
+                                   f"{_not_parquet_because(handle)}")
+        return
+    column, extra, missing = table_columns(reader.schema)
+    if column is None:
+        yield Skipped(file.source, f"{file.source}: Arrow file {missing}")
+        return
+    index = file.first_record
+    for number, (batch, error) in enumerate(_record_batches(reader, indexed)):
+        if error is None:
+            try:
+                values, fields = _texts_and_fields(pa.Table.from_batches([batch]).select([column, *extra]), column)
+            except Exception as failed:  # noqa: BLE001
+                error = failed
+        if error is not None:
+            rows = batch.num_rows if batch is not None else None
+            after = "" if indexed or batch is not None else " (the rows after it are not read)"
+            yield Unreadable(file.source, f"{file.source}: Arrow record batch {number} (from row {index}) unreadable"
+                                          f"{after}: {type(error).__name__}: {error}", rows)
+            index += rows or 0
+            continue
+        yield from _row_documents(file.source, index, column, values, fields)
+        index += len(values)
 
 
 def _not_parquet_because(handle) -> str:
@@ -3390,7 +3514,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file,
                "warc": read_warc_records, "csv": read_csv_records, "feed": read_feed_records,
-               "mhtml": read_saved_page}
+               "mhtml": read_saved_page, "arrow": read_arrow_file,
+               "mail": read_mail_file}
     kind = file_format(file.source)
     stored, head = first_bytes(file) if kind in _SNIFFED_KINDS and not file.is_piece else (b"", None)
     if kind in _TEXT_KINDS and stored.startswith(PARQUET_MAGIC) and holds_parquet(file.url):
@@ -3402,6 +3527,10 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
             return
         if kind == "feed" and named in _TEXT_KINDS:  # (no items: read as named)
             readers["feed"] = partial(read_feed_records, otherwise=readers[named])
+    if kind == "json" and head and (metadata := datasets_metadata(head)):
+        yield Skipped(file.source, f"a HuggingFace datasets metadata file ({metadata}): no records; the rows "
+                                   "are in the .arrow shards beside it")
+        return
     if kind is None and not file.is_piece:
         kind = kind_inside_bare_compression(file)
     reader = readers.get(kind)
