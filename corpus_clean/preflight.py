@@ -91,29 +91,48 @@ def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None, kee
 
 
 def check_dask_scheduler(address: str, timeout: float = 10.0) -> None:
-    """--dask-address must be a scheduler's address ([tcp:// or tls://]host:port) that
-    answers: refused up front, in one line, rather than after a 60 s connection timeout
-    and a page of tracebacks.
+    """--dask-address must be a scheduler's address ([tcp://, tls://, ws:// or wss://]host:port)
+    that answers: refused up front, in one line, rather than after a 60 s connection timeout
+    and a page of tracebacks. An ``inproc://`` address names a scheduler inside another
+    process, which this run cannot reach; ``ucx://`` needs ucx-py installed.
 
     >>> check_dask_scheduler("garbage")
     Traceback (most recent call last):
     ...
     corpus_clean.preflight.PreflightError: --dask-address 'garbage' is not a scheduler address: give host:port, e.g. tcp://10.0.0.5:8786
+    >>> check_dask_scheduler("tcp://[::1")
+    Traceback (most recent call last):
+    ...
+    corpus_clean.preflight.PreflightError: --dask-address 'tcp://[::1' is not a scheduler address: give host:port, e.g. tcp://10.0.0.5:8786
+    >>> check_dask_scheduler("inproc://x")
+    Traceback (most recent call last):
+    ...
+    corpus_clean.preflight.PreflightError: --dask-address 'inproc://x' names a scheduler inside another process, which this run cannot reach: give its tcp://host:port
     """
+    import importlib.util
     import socket
     from urllib.parse import urlsplit
 
     scheme = address.split("://", 1)[0].lower() if "://" in address else "tcp"
-    if scheme not in ("tcp", "tls"):
-        return  # inproc://, ucx://, ws://...: Dask's to connect
-    parts = urlsplit(address if "://" in address else f"tcp://{address}")
-    try:
+    if scheme == "inproc":
+        raise PreflightError(f"--dask-address {address!r} names a scheduler inside another process, which "
+                             "this run cannot reach: give its tcp://host:port")
+    if scheme == "ucx" and importlib.util.find_spec("ucp") is None:
+        raise PreflightError(f"--dask-address {address!r}: ucx:// needs ucx-py, which is not installed "
+                             "here: install it, or give the scheduler's tcp://host:port")
+    if scheme not in ("tcp", "tls", "ws", "wss", "ucx"):
+        raise PreflightError(f"--dask-address {address!r}: Dask has no {scheme}:// transport "
+                             "(tcp, tls, ws, wss, ucx): give e.g. tcp://10.0.0.5:8786")
+    try:  # (urlsplit itself refuses a broken IPv6 host: "tcp://[::1")
+        parts = urlsplit(address if "://" in address else f"tcp://{address}")
         host, port = parts.hostname, parts.port
     except ValueError:  # a port that is no number, or out of range
         host = port = None
     if not host or port is None:
         raise PreflightError(f"--dask-address {address!r} is not a scheduler address: give host:port, "
                              "e.g. tcp://10.0.0.5:8786")
+    if scheme == "ucx":
+        return  # not a TCP socket to knock on: Dask's to connect
     try:
         socket.create_connection((host, port), timeout=timeout).close()
     except OSError as error:

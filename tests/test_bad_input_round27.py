@@ -9,6 +9,7 @@ run. Both are read now through the libraries (pyarrow's IPC readers; ``mailbox``
 """
 from __future__ import annotations
 
+import importlib.util
 import io
 import mailbox
 import random
@@ -229,3 +230,24 @@ def test_every_message_of_a_cut_mbox_is_read_or_said(tmp_path):
             assert doc.raw_text.strip() == texts[doc.record_index]
         for doc in docs:
             assert texts[doc.record_index].startswith(doc.raw_text.strip()), (length, doc.raw_text)
+
+
+@pytest.mark.parametrize("address, reason", [
+    ("tcp://[::1", "not a scheduler address"),
+    ("inproc://x", "inside another process"),
+    ("ucx://nowhere:1", "ucx-py"),
+    ("http://127.0.0.1:1", "no http:// transport"),
+])
+def test_a_dask_address_dask_cannot_use_is_refused_before_any_work(tmp_path, address, reason):
+    """bad30's run of bad_options_gen: a broken IPv6 host, an in-process address (another
+    process's scheduler), ucx:// without ucx-py and an http:// URL each ended in a
+    ValueError or TypeError traceback from urllib or Dask. The flow's preflight now
+    refuses each in one line naming what to give, before the output is touched."""
+    from corpus_clean.preflight import PreflightError, check_run
+
+    if address.startswith("ucx") and importlib.util.find_spec("ucp") is not None:
+        pytest.skip("ucx-py is installed here")
+    (tmp_path / "in").mkdir()
+    with pytest.raises(PreflightError, match=reason):
+        check_run(str(tmp_path / "in"), str(tmp_path / "out"), dask_address=address)
+    assert not (tmp_path / "out").exists()
