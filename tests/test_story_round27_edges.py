@@ -262,3 +262,17 @@ def test_a_rows_number_may_grow_a_digit_and_a_year_is_no_score():
 
     assert _numbers_alike(["Ŋkə̂: ŋgú 6 nə̀ 8"], "Mfɛ̂: ŋgú 9 nə̀ 12")
     assert not _numbers_alike(["Cranmoor 0 Ashby Vale 0"], "Top 10 gifts for 2026")
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data())
+def test_teasers_quoting_in_guillemets_under_a_cut_heading_stay_cut(script, data):
+    """Related stories' teasers in guillemets under a cut "read also" heading, beside each other
+    and no story line: they stay cut (mend27)."""
+    def teaser() -> str:
+        names = [data.draw(word(script, 2, 3)).capitalize() for _ in range(2)]
+        return f"«{names[0]}» {data.draw(word(script))} «{names[1]}» {data.draw(word(script))}."
+    teasers = [teaser() for _ in range(data.draw(st.integers(2, 3)))]
+    lines = [data.draw(sentence(script, PROSE_MIN_WORDS, 14)), data.draw(word(script, 2, 3)).capitalize(), *teasers, *SHARE]
+    rules = [None, "ads.recommended_block", *[MENU_BAR_RULE] * len(teasers), *SHARE_RULES]
+    assert _apply(lambda ctx, shape: give_back_quotes_cut_as_menus(ctx), lines, rules) == rules
