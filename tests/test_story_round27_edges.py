@@ -276,3 +276,17 @@ def test_teasers_quoting_in_guillemets_under_a_cut_heading_stay_cut(script, data
     lines = [data.draw(sentence(script, PROSE_MIN_WORDS, 14)), data.draw(word(script, 2, 3)).capitalize(), *teasers, *SHARE]
     rules = [None, "ads.recommended_block", *[MENU_BAR_RULE] * len(teasers), *SHARE_RULES]
     assert _apply(lambda ctx, shape: give_back_quotes_cut_as_menus(ctx), lines, rules) == rules
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data(), numbered=st.booleans())
+def test_reference_entries_ending_in_markers_stay_cut(script, data, numbered):
+    """A reference list's entries end in a stop and a marker too: under a heading a pack's rule
+    cut, or opening with their number, they stay cut (mend27)."""
+    from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
+
+    entries = [(f"{n}. " if numbered else "") + data.draw(sentence(script, 3, 8)) + f"[{n}]" for n in range(1, 4)]
+    lines = [data.draw(sentence(script, PROSE_MIN_WORDS, 14)), data.draw(word(script, 2, 3)).capitalize(), *entries, *SHARE]
+    heading = CLASSIFIER if numbered else "structure.references_empty"
+    rules = [None, heading, *[CLASSIFIER] * len(entries), *SHARE_RULES]
+    assert _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules) == rules
