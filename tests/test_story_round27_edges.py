@@ -290,3 +290,18 @@ def test_reference_entries_ending_in_markers_stay_cut(script, data, numbered):
     heading = CLASSIFIER if numbered else "structure.references_empty"
     rules = [None, heading, *[CLASSIFIER] * len(entries), *SHARE_RULES]
     assert _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules) == rules
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data())
+def test_cited_sentences_under_the_pages_cut_headline_come_back(script, data):
+    """A wiki's opening under the headline a pack's rule cut, the page's cut chrome above it:
+    its cited sentences come back (only a heading with the article kept above it heads a
+    reference list)."""
+    from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
+
+    cited = [data.draw(sentence(script, 3, 12)) + f"[{n}]" for n in (1, 2)]
+    lines = [data.draw(word(script, 2, 3)).capitalize(), data.draw(word(script, 2, 3)).capitalize(), *cited,
+             data.draw(sentence(script, PROSE_MIN_WORDS, 14))]
+    rules = [CLASSIFIER, "news.headline", CLASSIFIER, CLASSIFIER, None]
+    assert _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules) == [CLASSIFIER, "news.headline", None, None, None]

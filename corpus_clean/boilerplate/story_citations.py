@@ -8,7 +8,9 @@ A sentence of CITED_MIN_WORDS+ words whose stop is followed by nothing but marke
 ("[1]", "[2][3]", "[a]") is the article's text: a page's furniture does not cite. A
 reference list's entries end so too ("Census of the Leningrad region, 2021.[4]"): a line
 opening with a list's number ("1.", "2)", "^", "↑") stays cut, and so does a run of cited
-lines right under a line a pack's rule cut (a "References" heading, ``_under_a_rules_cut``).
+lines right under a line a pack's rule cut that has a kept line right above it (a "References"
+heading under the article, ``_under_a_rules_cut``; the page's headline over a wiki's opening
+has the page's cut chrome above it).
 
 The line's characters only.
 """
@@ -48,12 +50,16 @@ def opens_with_a_list_number(line: str) -> bool:
 
 def _under_a_rules_cut(ctx, i: int) -> bool:
     """Above line `i` and the cut cited lines right over it, the nearest non-blank line was cut
-    by a pack's rule (not the model): a reference list under its "References" heading."""
+    by a pack's rule (not the model) and the one above that is kept: a reference list under its
+    "References" heading, under the article."""
     rule, content = ctx.marks.rule, ctx.lines.content
     j = nonblank_neighbour(ctx, i, -1)
     while j is not None and rule[j] == CLASSIFIER_RULE and is_cited_sentence(content[j]):
         j = nonblank_neighbour(ctx, j, -1)
-    return j is not None and rule[j] not in (None, CLASSIFIER_RULE)
+    if j is None or rule[j] in (None, CLASSIFIER_RULE):
+        return False
+    above = nonblank_neighbour(ctx, j, -1)
+    return above is not None and rule[above] is None
 
 
 def give_back_cited_sentences(ctx) -> None:
@@ -68,11 +74,12 @@ def give_back_cited_sentences(ctx) -> None:
 
     A reference list under its cut heading stays cut.
 
-    >>> ctx = Context("References\\nCensus of the Leningrad region, 2021.[4]\\nKingisepp district museum, village list, 2019.[5]\\n")
-    >>> ctx.marks.rule[:3] = ["structure.references_empty", "classifier", "classifier"]
+    >>> ctx = Context("Kättülä on küla Ižoran maassa, Lauga jõõ rannalla.\\nReferences\\n"
+    ...               "Census of the Leningrad region, 2021.[4]\\nKingisepp district museum, village list, 2019.[5]\\n")
+    >>> ctx.marks.rule[1:4] = ["structure.references_empty", "classifier", "classifier"]
     >>> give_back_cited_sentences(ctx)
-    >>> ctx.marks.rule[:3]
-    ['structure.references_empty', 'classifier', 'classifier']
+    >>> ctx.marks.rule[:4]
+    [None, 'structure.references_empty', 'classifier', 'classifier']
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     last = ctx.stats.last_char
