@@ -96,3 +96,29 @@ def test_a_name_opening_a_broken_sentence_stays(lang, name, piece):
     ctx = Context("\n".join(lines))
     mark_name_box(ctx)
     assert _cut(ctx) == []
+
+
+LONG_HEADINGS = {"en": "About the Author", "de": "Über den Autor", "pt": "Sobre o autor", "id": "Tentang penulis"}
+TITLES = {"en": "Senior Staff Writer", "de": "Leitende Redakteurin", "pt": "Repórter", "id": "Wartawan senior"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(lang=st.sampled_from(sorted(BIOS)), name=st.sampled_from(NAMES), which=st.integers(0, 1), sign=st.sampled_from(["heading", "title"]))
+def test_a_box_under_a_longer_heading_or_with_a_job_title_goes(lang, name, which, sign):
+    """The second sign may be a heading of a few words ("About the Author") or a job title between
+    the name and the bio."""
+    box = ([LONG_HEADINGS[lang], name] if sign == "heading" else [name, TITLES[lang]]) + [BIOS[lang][which].format(name=name)]
+    ctx = Context("\n".join(["Headline"] + _story(lang, STORY_MIN_PARAGRAPHS) + box))
+    mark_name_box(ctx)
+    assert _cut(ctx) == box
+
+
+@settings(max_examples=20, deadline=None)
+@given(lang=st.sampled_from(sorted(BIOS)), which=st.integers(0, 1))
+def test_a_list_of_names_over_the_last_paragraph_stays(lang, which):
+    """Names listed one a line (a prize's winners), the last named again in the paragraph: a
+    name over the name is no box's heading."""
+    lines = ["Headline"] + _story(lang, STORY_MIN_PARAGRAPHS) + NAMES[:3] + [BIOS[lang][which].format(name=NAMES[2])]
+    ctx = Context("\n".join(lines))
+    mark_name_box(ctx)
+    assert _cut(ctx) == []

@@ -17,10 +17,11 @@ below it, holds the name word for word (no piece of a sentence between them: the
 opens a sentence of the story broken at its links), on word boundaries ("Jan Nowak" is not in
 "Jan Nowakowski"). A story's last section under a subheading that its paragraph names ("Hong
 Kong" over "In Hong Kong, a similar plan ..."; a person's name over their quote) has that shape
-too, so a second sign of a box is needed: a one-word heading kept right above the name ("About",
-"Über", "Sobre") or a one-word link label between the name and the paragraph ("instagram",
-"@mbachmann"). The name line, the paragraph, the kept lines between them and the heading are cut
-(rule NAME_BOX_RULE).
+too, so a second sign of a box is needed: a heading kept right above the name, a short line of
+no sentence and no name ("About", "Über den Autor", "About the Author", ``_is_a_heading``), or a
+line between the name and the paragraph (a link label, "instagram", "@mbachmann"; a job title,
+"Senior Staff Writer"; a count, "5 articles"). The name line, the paragraph, the kept lines
+between them and the heading are cut (rule NAME_BOX_RULE).
 
 A story whose sections are people (a profile per person, a listicle of names) sets every
 section so: the box goes only when the shape is the page's only one (``_name_sections``), under
@@ -65,13 +66,19 @@ def names(paragraph: str, name: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(name.strip()) + r"(?!\w)", paragraph) is not None
 
 
-def _is_one_word(line: str) -> bool:
-    """A box's heading ("About", "Über") or a link label ("instagram", "@mbachmann"): one word.
+# A box's heading: this many words at most ("About the Author", "Über den Autor").
+HEADING_MAX_WORDS = 3
 
-    >>> [_is_one_word(t) for t in ("About", "instagram", "Hong Kong")]
-    [True, True, False]
+
+def _is_a_heading(line: str) -> bool:
+    """A box's heading over the name: 1..HEADING_MAX_WORDS words, no sentence's stop, no name
+    (a name over the name is a list of names: a prize's winners).
+
+    >>> [_is_a_heading(t) for t in ("About", "About the Author", "Über den Autor:", "Jan Kowal", "It rained.")]
+    [True, True, True, False, False]
     """
-    return len(line.split()) == 1
+    words = line.split()
+    return 1 <= len(words) <= HEADING_MAX_WORDS and not line.rstrip().endswith((".", "!", "?")) and not is_a_name(line)
 
 
 def _is_a_clause(line: str) -> bool:
@@ -132,8 +139,8 @@ def _name_sections(ctx, kept: list[int]) -> list[tuple[int, int]]:
 def mark_name_box(ctx) -> None:
     """Cut the writer's box under the story (rule NAME_BOX_RULE): the page's last kept paragraph
     when a kept name line above it (``is_a_name``) is the page's only name over a paragraph that
-    names it, under STORY_MIN_PARAGRAPHS paragraphs, with a one-word heading above the name or a
-    one-word link label under it.
+    names it, under STORY_MIN_PARAGRAPHS paragraphs, with a heading above the name or a line
+    between it and the paragraph.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> story = "".join(f"The council met on day {d} and voted again on the harbour plan, the mayor said.\\n" for d in range(4))
@@ -172,9 +179,9 @@ def mark_name_box(ctx) -> None:
         return
     name, paragraph = sections[0]
     k, end = kept.index(name), kept.index(paragraph)
-    heading = kept[k - 1] if k > 0 and _is_one_word(content[kept[k - 1]]) and kept[k - 1] >= name - 2 else None
-    link_label = any(_is_one_word(content[i]) for i in kept[k + 1:end])
-    if heading is None and not link_label:
+    heading = kept[k - 1] if k > 0 and _is_a_heading(content[kept[k - 1]]) and kept[k - 1] >= name - 2 else None
+    # (a line between them: a link label, a job title; ``_name_sections`` stops at a clause)
+    if heading is None and end == k + 1:
         return  # (a subheading over the story's last section: "Hong Kong" over "In Hong Kong, ...")
     for i in ([heading] if heading is not None else []) + kept[k:end + 1]:
         rule[i] = NAME_BOX_RULE
