@@ -1,6 +1,8 @@
 """Engine behaviour: offsets, provenance, byte-identical clean documents, layout."""
 from __future__ import annotations
 
+import pytest
+
 from corpus_clean.boilerplate import join_broken_words, strip_boilerplate
 from corpus_clean.document import Removal
 
@@ -216,3 +218,18 @@ def test_a_rule_that_may_not_act_on_a_line_does_not_hide_the_next_rule_that_matc
     clean, removals = strip_boilerplate(text, use_classifier=False)
     assert [(r.rule, r.text.strip()) for r in removals] == [("news.photo_credit", "Reuters")]
     assert clean == ARTICLE
+
+
+@pytest.mark.parametrize("agency", ["Reuters", "AP", "Bloomberg"])
+def test_a_name_and_one_agency_after_one_pipe_is_a_byline_not_a_photo_credit(agency):
+    """"Jane Roe | Reuters" under the lede is the writer's byline: the lede above it stays (a photo
+    credit would take it along as its caption); with two pipes it is a photo credit, caption and all."""
+    lede = "Westport's council backs the harbour plan after a six-hour debate."
+    body = PROSE[:3]
+    text = "\n".join(["Harbour plan approved after long night of talks", lede, f"Jane Roe | {agency}"] + body) + "\n"
+    clean, removals = strip_boilerplate(text)
+    assert lede in clean.split("\n")
+    assert "news.photo_credit" not in {r.rule for r in removals}
+    text = "\n\n".join(PROSE[:3] + [f"Traders at the harbour market on Saturday.\nJane Roe | {agency} | Getty Images"] + PROSE[3:]) + "\n"
+    clean, removals = strip_boilerplate(text)
+    assert {r.rule for r in removals} >= {"news.photo_credit"} and "Traders at the harbour" not in clean

@@ -262,3 +262,46 @@ def test_a_rows_number_may_grow_a_digit_and_a_year_is_no_score():
 
     assert _numbers_alike(["Ŋkə̂: ŋgú 6 nə̀ 8"], "Mfɛ̂: ŋgú 9 nə̀ 12")
     assert not _numbers_alike(["Cranmoor 0 Ashby Vale 0"], "Top 10 gifts for 2026")
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data())
+def test_teasers_quoting_in_guillemets_under_a_cut_heading_stay_cut(script, data):
+    """Related stories' teasers in guillemets under a cut "read also" heading, beside each other
+    and no story line: they stay cut (mend27)."""
+    def teaser() -> str:
+        names = [data.draw(word(script, 2, 3)).capitalize() for _ in range(2)]
+        return f"«{names[0]}» {data.draw(word(script))} «{names[1]}» {data.draw(word(script))}."
+    teasers = [teaser() for _ in range(data.draw(st.integers(2, 3)))]
+    lines = [data.draw(sentence(script, PROSE_MIN_WORDS, 14)), data.draw(word(script, 2, 3)).capitalize(), *teasers, *SHARE]
+    rules = [None, "ads.recommended_block", *[MENU_BAR_RULE] * len(teasers), *SHARE_RULES]
+    assert _apply(lambda ctx, shape: give_back_quotes_cut_as_menus(ctx), lines, rules) == rules
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data(), numbered=st.booleans())
+def test_reference_entries_ending_in_markers_stay_cut(script, data, numbered):
+    """A reference list's entries end in a stop and a marker too: under a heading a pack's rule
+    cut, or opening with their number, they stay cut (mend27)."""
+    from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
+
+    entries = [(f"{n}. " if numbered else "") + data.draw(sentence(script, 3, 8)) + f"[{n}]" for n in range(1, 4)]
+    lines = [data.draw(sentence(script, PROSE_MIN_WORDS, 14)), data.draw(word(script, 2, 3)).capitalize(), *entries, *SHARE]
+    heading = CLASSIFIER if numbered else "structure.references_empty"
+    rules = [None, heading, *[CLASSIFIER] * len(entries), *SHARE_RULES]
+    assert _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules) == rules
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data())
+def test_cited_sentences_under_the_pages_cut_headline_come_back(script, data):
+    """A wiki's opening under the headline a pack's rule cut, the page's cut chrome above it:
+    its cited sentences come back (only a heading with the article kept above it heads a
+    reference list)."""
+    from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
+
+    cited = [data.draw(sentence(script, 3, 12)) + f"[{n}]" for n in (1, 2)]
+    lines = [data.draw(word(script, 2, 3)).capitalize(), data.draw(word(script, 2, 3)).capitalize(), *cited,
+             data.draw(sentence(script, PROSE_MIN_WORDS, 14))]
+    rules = [CLASSIFIER, "news.headline", CLASSIFIER, CLASSIFIER, None]
+    assert _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules) == [CLASSIFIER, "news.headline", None, None, None]

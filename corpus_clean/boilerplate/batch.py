@@ -60,8 +60,10 @@ PAGE_MASKS = (
     ("table_row_lines", table_row_lines),  # (``story_body.give_back_table_rows``)
     ("row_sized_lines", row_sized_lines),  # (``story_rows.give_back_rows_like_kept_rows``)
 )
-# The lines the pre-checks of eleven steps walk (three caption steps, the comment boxes, the
-# story's inserts, the echoing edges, the credit lines, the two brief steps, the counted lists), read through ``features.page_rows``:
+# The lines the pre-checks of sixteen steps walk (one mask each: the caption steps, the comment
+# boxes, the story's inserts, the echoing edges, the credit lines, the briefs, the counted lists,
+# the cards, the answers, the quotes, the credit tails, the threads, the section headings; a
+# row's comment names its step where the name does not), read through ``features.page_rows``:
 # (name, function of the same three giving a mask); per page, a list of its flagged lines.
 PAGE_ROWS = (
     ("echo_caption_rows", echo_caption_lines),

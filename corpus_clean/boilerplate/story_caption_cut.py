@@ -30,9 +30,9 @@ import numpy as np
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.features import page_rows
 from corpus_clean.boilerplate.story_inserts import (
-    LONE_CAPTION_MAX_WORDS, LineShape, _name_keys, nonblank_neighbour,
+    LONE_CAPTION_MAX_WORDS, LineShape, nonblank_neighbour,
 )
-from corpus_clean.boilerplate.story_runs import _names_the_story
+from corpus_clean.boilerplate.story_runs import _names_the_story, story_keys
 
 # A caption has this many words at least ("Ji Nasir ke kuiy": a photo's subject and place).
 CAPTION_MIN_WORDS = 3
@@ -88,15 +88,6 @@ def _story_right_above(ctx, shape: LineShape, c: int) -> bool:
                        and shape.n_words(k) >= STORY_SENTENCE_MIN_WORDS for k in range(j))
         j, items = nonblank_neighbour(ctx, j, -1), items + 1
     return False
-
-
-def _story_keys(ctx, shape: LineShape, end: int) -> set[str]:
-    rule = ctx.marks.rule
-    keys: set[str] = set()
-    for k in range(end):
-        if rule[k] is None and not ctx.blank[k] and shape.ends_sentence(k) and shape.n_words(k) >= STORY_SENTENCE_MIN_WORDS:
-            keys |= _name_keys(ctx.lines.content[k])
-    return keys
 
 
 def _scored_under_the_threshold(ctx) -> "np.ndarray | None":
@@ -168,7 +159,7 @@ def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> 
             continue
         if kept_by_score is None:
             kept_by_score = _scored_under_the_threshold(ctx)
-        keys = _story_keys(ctx, shape, c)
+        keys = story_keys(ctx, shape, c, STORY_SENTENCE_MIN_WORDS)
         if listed:
             # (the story's announced fields between the caption and its sentence: they come
             # back with the sentence when the model's own score keeps the announcement too)

@@ -366,7 +366,7 @@ def credit_tail_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | Non
     candidates of ``mark_captions_with_credit_tail``): long enough for an insert, short
     enough for a caption, ending in ")" or in a letter ("... Lagos. Newsline/Chidi Eze"), or
     in the quote mark that closes an outlet's name ("... Фото: ГТРК «Югра»").
-    (`blank`, `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    (`blank`, `last_rows`: unread, as ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)"""
     closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）"))
     in_a_word = ((stats.last_class & ALPHA) != 0) | np.isin(stats.last_char, _NAME_CLOSING_QUOTES)
     long_enough = (stats.n_chars >= INSERT_MIN_CHARS) & (stats.n_words <= CAPTION_MAX_WORDS)

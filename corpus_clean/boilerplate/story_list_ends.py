@@ -28,6 +28,7 @@ from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_announcements import STORY_SENTENCE_MIN_WORDS
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_rows import row_label
+from corpus_clean.boilerplate.story_runs import story_keys
 
 if TYPE_CHECKING:
     from corpus_clean.boilerplate.story_body import BodyShape  # (story_body imports this module)
@@ -92,19 +93,6 @@ def give_back_lists_between_kept_lists(ctx, shape: "BodyShape") -> None:
                 rule[k] = None
 
 
-def _story_keys(ctx, shape: LineShape, end: int) -> set[str]:
-    """The content words (``story_echo.content_keys``) of the story's kept sentences above line `end`."""
-    from corpus_clean.boilerplate.story_echo import content_keys  # (story_echo imports story_body)
-
-    rule, content = ctx.marks.rule, ctx.lines.content
-    keys: set[str] = set()
-    for k in range(end):
-        if rule[k] is None and not ctx.blank[k] and shape.ends_sentence(k) \
-                and shape.n_words(k) >= STORY_SENTENCE_MIN_WORDS:
-            keys |= content_keys(content[k])
-    return keys
-
-
 def _value(line: str) -> str:
     """A field's value: what follows its first ":"."""
     for colon in (":", "："):
@@ -137,7 +125,7 @@ def give_back_fields_naming_the_story(ctx, shape: "BodyShape") -> None:
             fields.append(k)
         if len(fields) < FIELDS_MIN:
             continue
-        story = _story_keys(ctx, shape, label)
+        story = story_keys(ctx, shape, label, STORY_SENTENCE_MIN_WORDS, content_keys)
         named = set().union(*(content_keys(_value(content[k])) for k in fields)) & story
         if not named:
             continue

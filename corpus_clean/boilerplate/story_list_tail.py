@@ -14,7 +14,8 @@ head it kept:
   model cuts it with its block);
 * its first rows are kept, the rows after them the model cut, and each cut row has the
   kept rows' shape (``_alike``: a digit, a ":" inside, starting and ending in a letter or
-  not; as many words as they have, give or take one; as many numbers, none longer): the
+  not; as many words as they have, give or take one; as many numbers as the first, none
+  more than NUMBER_SLACK_DIGITS digit longer than their longest, ``_numbers_alike``): the
   share bar's "Share" under a list of titles in quotes, a teaser's "Top 10 gifts for 2026"
   under scores, are not alike;
 * the story's closing sentence right under the rows (STORY_SENTENCE_MIN_WORDS+ words) the
@@ -105,14 +106,16 @@ def _alike(shape: LineShape, content: list, kept: list[int], j: int) -> bool:
         _numbers_alike([content[k] for k in kept], content[j])
 
 
-# A row's number may be this many digits longer than the kept rows' ("9" then "12"; a year
-# under scores is three longer: round 27).
+# A cut row's numbers may be this many digits longer than the kept rows' longest (kept "9",
+# then a cut "12" as a table goes on counting); a year under one-digit scores is three digits
+# longer, so a teaser's "Top 10 gifts for 2026" is no row (round 27).
 NUMBER_SLACK_DIGITS = 1
 
 
 def _numbers_alike(rows: list[str], line: str) -> bool:
-    """`line` holds as many numbers as the first of `rows`, none longer than theirs (a
-    headline's year is no score: "Top 10 gifts for 2026" under "Cranmoor 0 Ashby Vale 0").
+    """`line` holds as many numbers as the first of `rows`, none more than NUMBER_SLACK_DIGITS
+    digits longer than their longest (a headline's year is no score: "Top 10 gifts for 2026"
+    under "Cranmoor 0 Ashby Vale 0").
 
     >>> _numbers_alike(["Beckford 1 Hartley Town 2"], "Elston 3 Linwood 1"), \\
     ...     _numbers_alike(["Beckford 1 Hartley Town 2"], "Top 10 gifts for 2026")

@@ -8,13 +8,17 @@ items. Each of its "»" closes a "«" opened before it; a breadcrumb's "»" clos
 Such a line, with none of the rule's other separators, comes back when it ends a sentence
 with a stop ("." "!" "?", a script's full stop): a page's head lists titles in guillemets
 too ("Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…", readability's bench),
-and a list of titles ends in none, or in an ellipsis.
+and a list of titles ends in none, or in an ellipsis. And it stands in the story: the nearest
+non-blank line above or below it was kept (before this step gave anything back). Related
+stories' teasers under a cut "read also" heading are sentences quoting names too
+("«Локомотив» уступил «Ростову» в гостях."), but their neighbours are the cut heading and
+the other teasers.
 
 The line's characters only.
 """
 from __future__ import annotations
 
-from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, nonblank_neighbour
 
 # The menu-bar rule whose cuts this step reads.
 MENU_BAR_RULE = "nav.menu_bar"
@@ -61,14 +65,29 @@ def give_back_quotes_cut_as_menus(ctx) -> None:
     """Give back the lines the menu-bar rule cut that are quoting sentences (see the module).
 
     >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("Главная » Новости » Спорт\\n«Шиназ» къулин «Ихрек» гьыттархьы 2:0.\\n")
+    >>> story = "Матч прошёл в Махачкале при полных трибунах в субботу вечером."
+    >>> ctx = Context(f"Главная » Новости » Спорт\\n«Шиназ» къулин «Ихрек» гьыттархьы 2:0.\\n{story}\\n")
     >>> ctx.marks.rule[:2] = [MENU_BAR_RULE] * 2
     >>> give_back_quotes_cut_as_menus(ctx)
     >>> ctx.marks.rule
-    ['nav.menu_bar', None, None]
+    ['nav.menu_bar', None, None, None]
+
+    Under a cut "read also" heading, teasers beside each other: none comes back.
+
+    >>> ctx = Context(f"{story}\\nЧитайте также\\n«Динамо» уступил «ЦСКА» дома.\\n«Локомотив» уступил «Ростову» в гостях.\\n")
+    >>> ctx.marks.rule[1:4] = ["ads.recommended_block", MENU_BAR_RULE, MENU_BAR_RULE]
+    >>> give_back_quotes_cut_as_menus(ctx)
+    >>> ctx.marks.rule[1:4]
+    ['ads.recommended_block', 'nav.menu_bar', 'nav.menu_bar']
     """
     rule, content = ctx.marks.rule, ctx.lines.content
+    kept_before = [r is None for r in rule]
     for i, r in enumerate(rule):
         if r == MENU_BAR_RULE and len(content[i].split()) >= QUOTE_MIN_WORDS and ends_with_a_stop(content[i]) \
-                and reads_as_quotes(content[i]):
+                and reads_as_quotes(content[i]) and _beside_the_story(ctx, kept_before, i):
             rule[i] = None
+
+
+def _beside_the_story(ctx, kept: list[bool], i: int) -> bool:
+    """The nearest non-blank line above or below line `i` is kept (`kept`: before this step)."""
+    return any(j is not None and kept[j] for j in (nonblank_neighbour(ctx, i, -1), nonblank_neighbour(ctx, i, 1)))

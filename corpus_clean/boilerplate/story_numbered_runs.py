@@ -24,8 +24,8 @@ import re
 from typing import TYPE_CHECKING
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
-from corpus_clean.boilerplate.story_inserts import _name_keys, nonblank_neighbour
-from corpus_clean.boilerplate.story_runs import MENU_RULE, _names_the_story
+from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
+from corpus_clean.boilerplate.story_runs import MENU_RULE, _names_the_story, story_keys
 
 if TYPE_CHECKING:
     from corpus_clean.boilerplate.story_body import BodyShape  # (story_body imports this module)
@@ -75,18 +75,6 @@ def _story_above(ctx, shape: "BodyShape", start: int) -> tuple[int | None, list[
     return j, between
 
 
-def _story_keys(ctx, shape: "BodyShape", end: int) -> set[str]:
-    """The name keys of the kept lines ending a sentence above line `end`, short ones too (not
-    ``story_runs._story_keys``' 5+ words: a podcast's note "Ariñagua hamuti Ruben Martínez." names
-    the guest in four)."""
-    rule = ctx.marks.rule
-    keys: set[str] = set()
-    for j in range(end):
-        if rule[j] is None and not ctx.blank[j] and shape.ends_sentence(j):
-            keys |= _name_keys(ctx.lines.content[j])
-    return keys
-
-
 def give_back_numbered_runs_naming_the_story(ctx, shape: "BodyShape") -> None:
     """Give back a menu run right under the story whose rows count up and name the story
     (see the module).
@@ -117,7 +105,8 @@ def give_back_numbered_runs_naming_the_story(ctx, shape: "BodyShape") -> None:
         story, between = _story_above(ctx, shape, run[0])
         if story is None:
             continue
-        keys = _story_keys(ctx, shape, story + 1)
+        # (short sentences too: a podcast's note "Ariñagua hamuti Ruben Martínez." names the guest in four)
+        keys = story_keys(ctx, shape, story + 1, min_words=0)
         naming = sum(1 for k in rows if _names_the_story(keys, content[k]))
         if 2 * naming <= len(rows):
             continue

@@ -74,13 +74,22 @@ def _story_above(ctx, shape: LineShape, start: int) -> bool:
         and rule[higher] is None and _sentence(shape, higher)
 
 
-def _story_keys(ctx, shape: LineShape, end: int) -> set[str]:
-    """The name keys of the story's kept sentences above line `end`."""
-    rule = ctx.marks.rule
+def story_keys(ctx, shape: LineShape, end: int, min_words: int = STORY_SENTENCE_MIN_WORDS, keys_of=_name_keys) -> set[str]:
+    """The keys (`keys_of` a line: its name keys, ``_name_keys``, by default) of the story's kept
+    lines ending a sentence of `min_words`+ words above line `end`.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Mayor Anna Wrona opened the new harbour on Tuesday.\\nRuben Martínez sang.\\nMenu\\n")
+    >>> shape = LineShape(ctx.stats)
+    >>> sorted(story_keys(ctx, shape, 3)) == sorted(_name_keys(ctx.lines.content[0])), \\
+    ...     story_keys(ctx, shape, 3, min_words=0) >= _name_keys("Ruben Martínez sang.")
+    (True, True)
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
     keys: set[str] = set()
     for j in range(end):
-        if rule[j] is None and not ctx.blank[j] and _sentence(shape, j):
-            keys |= _name_keys(ctx.lines.content[j])
+        if rule[j] is None and not ctx.blank[j] and shape.ends_sentence(j) and shape.n_words(j) >= min_words:
+            keys |= keys_of(content[j])
     return keys
 
 
@@ -167,7 +176,7 @@ def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
     higher = nonblank_neighbour(ctx, above, -1)
     if higher is None or rule[higher] is not None or not _sentence(shape, higher):
         return False
-    return rule[above] is None or bool(_name_keys(content[above]) & _story_keys(ctx, shape, above))
+    return rule[above] is None or bool(_name_keys(content[above]) & story_keys(ctx, shape, above))
 
 
 def _runs(ctx, cut: list[int]) -> list[list[int]]:
@@ -210,7 +219,7 @@ def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
             continue
         if not _story_above(ctx, shape, run[0]):
             continue
-        below = _story_below(ctx, shape, run[-1], _story_keys(ctx, shape, run[0]))
+        below = _story_below(ctx, shape, run[-1], story_keys(ctx, shape, run[0]))
         if below is None:
             continue
         for k in run + below:

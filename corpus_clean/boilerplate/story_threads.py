@@ -374,7 +374,7 @@ def repeated_unit_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | N
     sentence, the same length UNIT_MIN_LINES to UNIT_MAX_LINES non-blank lines further,
     the unit between opening with a name and holding a sentence), in its own document
     (`last_rows`: each document's last row when the rows are a batch's, as
-    ``batch.PAGE_MASKS`` passes them). ``mark_repeated_units`` skips a page where no line
+    ``batch.PAGE_ROWS`` passes them). ``mark_repeated_units`` skips a page where no line
     is one: most pages.
 
     >>> from corpus_clean.boilerplate.features import line_stats, split_lines
