@@ -465,7 +465,7 @@ def test_the_runs_last_batches_end_together_in_the_pool_and_here(n):
     """The run's last shard (`last`): its very last batch is cleaned by the reading process,
     not queued behind the batch the worker is cleaning (the shard's validation and writing,
     which only the reading process does, waited for it). With batches of equal cost, the
-    pool's last batch ends at most half a batch after this process's (and this process's
+    pool's last batch ends less than a batch after this process's (half of one, quiet) (and this process's
     at most one batch after the pool's: an odd batch is cleaned by one of the two). Fails
     on main before round 17's `last` (there the pool's ended a whole batch later for every odd count of
     batches: 9, 11, 13, 15).
