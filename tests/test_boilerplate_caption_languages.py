@@ -166,11 +166,14 @@ def test_an_abbreviated_polish_credit_line_goes_and_the_sentence_above_stays():
 
 
 @pytest.mark.parametrize("line", ["Die Frage bleibt offen. Grund: Geldmangel", "Мэр ответил коротко. Ответ: «Нет»",
-                                  "Then came the vote. Result: Yes", "El pleno votó. Resultado: Sí"])
+                                  "Then came the vote. Result: Yes", "El pleno votó. Resultado: Sí",
+                                  "Сохтмонро ширкати маҳаллӣ анҷом дод. Ширкат: «Бунёдкор»",
+                                  "Los vecinos votaron ayer por la tarde. Resultado: «Sí»"])
 def test_a_short_story_line_ending_in_a_label_and_its_answer_stays(line):
     """Guard (round 27, mend27b): the short caption's 4-word minimum holds only when a name
     stands before the label (``label_credit_caption_min_words``); a short sentence of the story
-    ending in "Label: Answer" between its paragraphs stays, as on main."""
+    ending in "Label: Answer" (or "Label: «Answer»", ``quoted_answer_after_a_sentence``) between
+    its paragraphs stays, as on main."""
     assert _cut([line]) == set()
 
 

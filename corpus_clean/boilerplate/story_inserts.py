@@ -403,7 +403,8 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
         else:
             credited = ("/" in line and shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS
                         and slash_credit_after_sentence(line)) or (
-                shape.n_words(i) >= label_credit_caption_min_words(line) and label_credit_after_sentence(line))
+                shape.n_words(i) >= label_credit_caption_min_words(line) and label_credit_after_sentence(line)
+                and not quoted_answer_after_a_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
             # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
             # once the story has begun above it; and under it a box the model kept, a
@@ -561,6 +562,23 @@ def label_credit_caption_min_words(line: str) -> int:
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
     before = line[:ends[-1].start()].split() if ends else []
     return LABEL_CREDIT_CAPTION_MIN_WORDS if _is_a_name(before) else CREDIT_CAPTION_MIN_WORDS
+
+
+def quoted_answer_after_a_sentence(line: str) -> bool:
+    """The line's "Label: «Name»" credit is only a name in quote marks after a sentence that
+    names no one: a story's short sentence with a label and its quoted answer ("Сохтмонро
+    ширкати маҳаллӣ анҷом дод. Ширкат: «Бунёдкор»", "Los vecinos votaron. Resultado: «Sí»");
+    a caption naming whom it shows may take one ("Рустам Назаров. Акс: «Ховар-Пресс»").
+
+    >>> [quoted_answer_after_a_sentence(t) for t in ("Los vecinos votaron. Resultado: «Sí»",
+    ...     "Рустам Назаров. Акс: «Ховар-Пресс»", "The bridge was painted in May. Photo: Anna Moyo")]
+    [True, False, False]
+    """
+    ends = list(_CAPTION_SENTENCE_END.finditer(line))
+    if not ends:
+        return False
+    credit = line[ends[-1].end():].partition(": ")[2].strip()
+    return bool(_QUOTED_NAME.fullmatch(credit)) and not _is_a_name(line[:ends[-1].start()].split())
 
 
 def _is_a_name(words: list[str]) -> bool:
