@@ -183,3 +183,10 @@ def test_a_short_sentence_ending_in_a_slashed_pair_is_no_credited_caption():
     line = "The council split. Yes/No"
     text = "\n".join(LONG_STORY[:2] + [line] + LONG_STORY[2:]) + "\n"
     assert CREDIT_TAIL_RULE not in {r.rule for r in strip(text)[1] if line in r.text}
+
+
+def test_a_caption_naming_people_goes_with_a_quoted_outlet_credit():
+    """A label's quoted outlet after a caption that names someone (a capitalised word after
+    its first) still goes (``quoted_answer_after_a_sentence``)."""
+    line = "Устод Карим Раҳимов ва шогирдон. Акс: «Ҳисор-Пресс»"
+    assert _cut([line]) == {line}

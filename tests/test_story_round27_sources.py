@@ -173,3 +173,11 @@ def test_a_station_plug_with_a_paragraph_below_or_no_story_above_or_ending_a_quo
     assert STATION_RULE not in ctx.marks.rule
     assert STATION_RULE not in _cut_last(["Its slogan: “Your harbour, your voice, 95.1 FM.”"], step=mark_station_plug)
     assert _cut_last([plug], step=mark_station_plug) == [STATION_RULE]
+
+
+def test_a_sign_off_over_the_reporter_s_line_goes_and_a_list_row_over_one_stays():
+    """The sign-off may stand second-to-last, over a sentence about the reporter (a line
+    the contributor step reads only under a sentence); the last row of a list may not."""
+    bio = "Ana Kila is the Courier's Highlands reporter."
+    assert _cut_last(["– Goroka Press Agency", bio]) == [AGENCY_RULE, None]
+    assert AGENCY_RULE not in _cut_last(["Estos son los electos:", "Juan García Pérez (PP)", bio])

@@ -568,7 +568,8 @@ def quoted_answer_after_a_sentence(line: str) -> bool:
     """The line's "Label: «Name»" credit is only a name in quote marks after a sentence that
     names no one: a story's short sentence with a label and its quoted answer ("Сохтмонро
     ширкати маҳаллӣ анҷом дод. Ширкат: «Бунёдкор»", "Los vecinos votaron. Resultado: «Sí»");
-    a caption naming whom it shows may take one ("Рустам Назаров. Акс: «Ховар-Пресс»").
+    a caption naming whom it shows (a capitalised word after its first) may take one
+    ("Рустам Назаров. Акс: «Ховар-Пресс»", "Муаллим Ҳайдар Сафаров ва бачаҳо. Акс: «Ёғнобӣ-Пресс»").
 
     >>> [quoted_answer_after_a_sentence(t) for t in ("Los vecinos votaron. Resultado: «Sí»",
     ...     "Рустам Назаров. Акс: «Ховар-Пресс»", "The bridge was painted in May. Photo: Anna Moyo")]
@@ -578,7 +579,8 @@ def quoted_answer_after_a_sentence(line: str) -> bool:
     if not ends:
         return False
     credit = line[ends[-1].end():].partition(": ")[2].strip()
-    return bool(_QUOTED_NAME.fullmatch(credit)) and not _is_a_name(line[:ends[-1].start()].split())
+    # (a name: a capitalised word after the sentence's first, "Муаллим Ҳайдар Сафаров ва бачаҳо")
+    return bool(_QUOTED_NAME.fullmatch(credit)) and not any(_is_name_word(w) for w in line[:ends[-1].start()].split()[1:])
 
 
 def _is_a_name(words: list[str]) -> bool:

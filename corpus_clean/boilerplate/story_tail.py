@@ -444,8 +444,10 @@ def mark_agency_tag(ctx) -> None:
     for k in range(len(last) - 1, max(len(last) - 3, -1), -1):
         i = last[k]
         above = last[k - 1] if k > 0 else None
-        # (a source's name or a sign-off: the second-to-last line only when the last one went)
-        named = ((k == len(last) - 1 or ctx.marks.rule[last[-1]] == AGENCY_RULE)
+        # (a source's name or a sign-off: the second-to-last line only when the last one went
+        # or is a sentence under it, a reporter's line: "Tomas Kaupa is the Post's reporter.")
+        named = ((k == len(last) - 1 or ctx.marks.rule[last[-1]] == AGENCY_RULE
+                  or _closes_the_story(content, last[-1], i))
                  and (is_bracketed_source(content[i]) or is_agency_sign_off(content[i]))
                  and _closes_the_story(content, above, i) and not _wrapped_from_above(ctx, i))
         if ((is_agency_tag(content[i]) or named) and _story_above(ctx, i)
