@@ -8,6 +8,7 @@ import random
 import pytest
 
 from corpus_clean.boilerplate.engine import strip
+from corpus_clean.boilerplate.story_inserts import CREDIT_TAIL_RULE
 
 STORY = [
     "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks found during an inspection.",
@@ -162,3 +163,30 @@ def test_an_abbreviated_polish_credit_line_goes_and_the_sentence_above_stays():
             credit += " / " + rng.choice(["Gazeta Powiatowa", "Kurier Lokalny", "PAP"])
         credit = " ".join(credit.split())
         assert _rules_cut([sentence, "", credit]) == {credit}, credit
+
+
+@pytest.mark.parametrize("line", ["Die Frage bleibt offen. Grund: Geldmangel", "Мэр ответил коротко. Ответ: «Нет»",
+                                  "Then came the vote. Result: Yes", "El pleno votó. Resultado: Sí",
+                                  "Сохтмонро ширкати маҳаллӣ анҷом дод. Ширкат: «Бунёдкор»",
+                                  "Los vecinos votaron ayer por la tarde. Resultado: «Sí»"])
+def test_a_short_story_line_ending_in_a_label_and_its_answer_stays(line):
+    """Guard (round 27, mend27b): the short caption's 4-word minimum holds only when a name
+    stands before the label (``label_credit_caption_min_words``); a short sentence of the story
+    ending in "Label: Answer" (or "Label: «Answer»", ``quoted_answer_after_a_sentence``) between
+    its paragraphs stays, as on main."""
+    assert _cut([line]) == set()
+
+
+def test_a_short_sentence_ending_in_a_slashed_pair_is_no_credited_caption():
+    """Guard: "Yes/No" after a short sentence is no "agency/name" credit; the slash's branch
+    keeps CREDIT_CAPTION_MIN_WORDS whatever stands before it."""
+    line = "The council split. Yes/No"
+    text = "\n".join(LONG_STORY[:2] + [line] + LONG_STORY[2:]) + "\n"
+    assert CREDIT_TAIL_RULE not in {r.rule for r in strip(text)[1] if line in r.text}
+
+
+def test_a_caption_naming_people_goes_with_a_quoted_outlet_credit():
+    """A label's quoted outlet after a caption that names someone (a capitalised word after
+    its first) still goes (``quoted_answer_after_a_sentence``)."""
+    line = "Устод Карим Раҳимов ва шогирдон. Акс: «Ҳисор-Пресс»"
+    assert _cut([line]) == {line}

@@ -18,9 +18,9 @@ from training.newsgen import ARTICLE, FAMILIES, LineScore, family_names, generat
 # (the rule packs' rules, the classifier, and the steps of the classifier that cut)
 KNOWN_RULES = ({r.id for r in load_rules().rules} | {"classifier"} | {f"{r.pack}.caption" for r in load_rules().rules}
                | {OUTSIDE_STORY, story_inserts.RULE, story_inserts.CAPTION_RULE, author_bio.RULE,
-                  story_inserts.LONE_CAPTION_RULE, story_inserts.OVER_LIST_RULE, story_inserts.ECHO_CAPTION_RULE, story_inserts.UNDER_LIST_RULE, story_inserts.CREDIT_TAIL_RULE, story_inserts.TEASERS_RULE,
+                  story_inserts.LONE_CAPTION_RULE, story_inserts.OVER_LIST_RULE, story_inserts.ECHO_CAPTION_RULE, story_inserts.UNDER_LIST_RULE, story_inserts.CREDIT_TAIL_RULE, story_inserts.CREDIT_LINE_RULE, story_inserts.TEASERS_RULE,
                   story_inserts.GALLERY_CAPTION_RULE, author_bio.ABOUT_RULE, story_tail.COMMENTS_RULE,
-                  story_tail.TAGS_RULE, story_tail.CONTRIBUTOR_RULE, story_tail.AGENCY_RULE,
+                  story_tail.TAGS_RULE, story_tail.CONTRIBUTOR_RULE, story_tail.AGENCY_RULE, story_tail.STATION_RULE,
                   story_threads.THREAD_RULE, story_threads.TEASERS_RULE,
                   story_threads.HEADING_RUN_RULE, story_pitches.PITCH_RULE, story_counts.COUNTED_LIST_RULE,
                   story_excerpts.EXCERPTS_RULE, story_cards.CARDS_RULE, story_name_box.NAME_BOX_RULE})
@@ -137,3 +137,13 @@ def test_each_group_writes_stories_in_every_language_for_training():
         assert not any(FAMILIES[name].get("training_only") for name in family_names(group))
     docs = generate(40, families=family_names("B", training=True), seed=5)
     assert "de" in {d.lang for d in docs}
+
+
+def test_every_rule_the_story_steps_name_is_known_to_check_spans():
+    """Each ``*_RULE`` name a story step's module gives its cuts is in KNOWN_RULES, so that
+    ``check_spans`` accepts a page whatever step cut it (round 27: ``story_tail.STATION_RULE``,
+    a page ending in a station's plug, and ``story_inserts.CREDIT_LINE_RULE`` were missing)."""
+    modules = (author_bio, story_cards, story_counts, story_excerpts, story_inserts, story_name_box,
+               story_pitches, story_tail, story_threads)
+    named = {getattr(m, a) for m in modules for a in dir(m) if a.endswith("_RULE") and isinstance(getattr(m, a), str)}
+    assert named - KNOWN_RULES == set()

@@ -18,14 +18,15 @@ from tests.test_story_credits_round23 import SCRIPTS
 
 @st.composite
 def bracketed_source(draw):
-    """(story sentences, "(Name Name ...)") in one script: 1-5 capitalised invented words."""
+    """(story sentences, "(Name Name ...)") in one script: 2-5 capitalised invented words (a
+    bracketed single word is a transcript's aside: "(Applause)")."""
     syllables = SCRIPTS[draw(st.sampled_from(sorted(SCRIPTS)))]
     word = st.lists(st.sampled_from(syllables), min_size=2, max_size=3).map("".join)
     story = []
     for _ in range(3):
         words = draw(st.lists(word, min_size=6, max_size=12))
         story.append(" ".join([words[0].capitalize()] + words[1:]) + ".")
-    name = " ".join(w.capitalize() for w in draw(st.lists(word, min_size=1, max_size=5)))
+    name = " ".join(w.capitalize() for w in draw(st.lists(word, min_size=2, max_size=5)))
     opening, closing = draw(st.sampled_from([("(", ")"), ("（", "）")]))
     return story, f"{opening}{name}{closing}"
 
@@ -117,3 +118,66 @@ def test_the_last_row_of_the_story_s_list_of_stations_stays():
         ctx = Context("\n".join(story + rows) + "\n")
         mark_station_plug(ctx)
         assert STATION_RULE not in ctx.marks.rule, rows
+
+
+# --- mend27b: guards with the tag or plug as the page's last kept line -------------------
+
+STORY = ["The council met on Monday to hear the plans for the new harbour wall.",
+         "The harbour wall will be two metres higher and will cost four million euros in all."]
+
+
+def _cut_last(lines: list[str], below: list[str] = (), step=mark_agency_tag) -> list:
+    """The rules `step` gives `lines` set under the story, with `below` (a paragraph or a
+    line going on) under them already cut by the model, as the page's text path has it."""
+    ctx = Context("\n".join(STORY + lines + list(below)) + "\n")
+    for j in range(len(STORY) + len(lines), len(STORY) + len(lines) + len(below)):
+        ctx.marks.rule[j] = "classifier"
+    step(ctx)
+    return ctx.marks.rule[len(STORY):len(STORY) + len(lines)]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Estos son los concejales electos:", "María López Ruiz (PSOE)", "Juan García Pérez (PP)"],
+    ["Gewählt wurden diese beiden.", "Thomas Müller (SPD)", "Maria Schmidt (FDP)"],
+    ["Thank you all for coming tonight.", "(Applause)"], ["Gracias a todos por venir.", "(Aplausos)"],
+    ["Danke, dass Sie gekommen sind.", "(Beifall)"], ["Please fix the wall this year.", "(Mrs Anna Pike, Harbour Road)"],
+    ["The money comes from the fund run by the", "European Investment Bank (EIB)"],
+    ["Fuentes", "(Agencia IP)"], ["Источники", "— Заречинское Агентство"],
+])
+def test_a_list_s_last_row_a_transcript_s_aside_a_signature_or_a_wrapped_tail_stays(lines):
+    """Guards (review of news27): the story's own list of names with their parties, a
+    transcript's "(Applause)" in three languages, a letter's signed address, a sentence's
+    wrapped tail, a source's shape under a short heading: each the page's last kept line."""
+    assert AGENCY_RULE not in _cut_last(lines), lines
+
+
+def test_a_bracketed_source_with_the_story_going_on_or_a_paragraph_below_or_no_story_above_stays():
+    """Guards of ``_goes_on``, ``prose_after`` and ``_story_above``: the source's shape as the
+    page's last kept line, with the cut lines under it a sentence's lower-case rest or a
+    paragraph of the story, or with no story above it."""
+    assert AGENCY_RULE not in _cut_last(["(Agencia IP)"], below=["que publicó el informe el lunes."])
+    assert AGENCY_RULE not in _cut_last(["(Agencia IP)"], below=[STORY[1]])
+    ctx = Context("Noticias\nHoy llueve.\n(Agencia IP)\n")
+    mark_agency_tag(ctx)
+    assert AGENCY_RULE not in ctx.marks.rule
+    assert _cut_last(["(Agencia IP)"]) == [AGENCY_RULE]  # (the same line alone under the story goes)
+
+
+def test_a_station_plug_with_a_paragraph_below_or_no_story_above_or_ending_a_quoted_sentence_stays():
+    """Guards of ``prose_after`` and ``_story_above`` for the station's plug, and a quoted
+    sentence that names the frequency ('…: “Your harbour, your voice, 95.1 FM.”')."""
+    plug = "Escucha Radio Nauta Sur en 95.1 FM"
+    assert STATION_RULE not in _cut_last([plug], below=[STORY[1]], step=mark_station_plug)
+    ctx = Context(f"Radio\nPortada\n{plug}\n")
+    mark_station_plug(ctx)
+    assert STATION_RULE not in ctx.marks.rule
+    assert STATION_RULE not in _cut_last(["Its slogan: “Your harbour, your voice, 95.1 FM.”"], step=mark_station_plug)
+    assert _cut_last([plug], step=mark_station_plug) == [STATION_RULE]
+
+
+def test_a_sign_off_over_the_reporter_s_line_goes_and_a_list_row_over_one_stays():
+    """The sign-off may stand second-to-last, over a sentence about the reporter (a line
+    the contributor step reads only under a sentence); the last row of a list may not."""
+    bio = "Ana Kila is the Courier's Highlands reporter."
+    assert _cut_last(["– Goroka Press Agency", bio]) == [AGENCY_RULE, None]
+    assert AGENCY_RULE not in _cut_last(["Estos son los electos:", "Juan García Pérez (PP)", bio])

@@ -401,8 +401,10 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
             min_words = LABEL_CREDIT_CAPTION_MIN_WORDS if labelled else CREDIT_CAPTION_MIN_WORDS
             credited = bool(m) and (shape.n_words(i) >= min_words or unspaced) and is_credit(m.group(1))
         else:
-            credited = shape.n_words(i) >= LABEL_CREDIT_CAPTION_MIN_WORDS and (
-                ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
+            credited = ("/" in line and shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS
+                        and slash_credit_after_sentence(line)) or (
+                shape.n_words(i) >= label_credit_caption_min_words(line) and label_credit_after_sentence(line)
+                and not quoted_answer_after_a_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
             # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
             # once the story has begun above it; and under it a box the model kept, a
@@ -546,6 +548,52 @@ def label_credit_after_sentence(line: str) -> bool:
     return is_label_credit(line[ends[-1].end():])
 
 
+def label_credit_caption_min_words(line: str) -> int:
+    """How many words a caption followed by its "Label: Name" credit needs: only
+    LABEL_CREDIT_CAPTION_MIN_WORDS when all that stands before the credit is a name (the
+    caption says whom the photo shows: "Alkaloo Malick Sanneh. Ja: Ebrima Darboe"), else
+    CREDIT_CAPTION_MIN_WORDS -- a short story line ends with a label and an answer too
+    ("Die Frage bleibt offen. Grund: Geldmangel", "Then came the vote. Result: Yes").
+
+    >>> [label_credit_caption_min_words(t) for t in ("Alkaloo Malick Sanneh. Ja: Ebrima Darboe",
+    ...     "Die Frage bleibt offen. Grund: Geldmangel", "Мэр ответил коротко. Ответ: «Нет»")]
+    [4, 7, 7]
+    """
+    ends = list(_CAPTION_SENTENCE_END.finditer(line))
+    before = line[:ends[-1].start()].split() if ends else []
+    return LABEL_CREDIT_CAPTION_MIN_WORDS if _is_a_name(before) else CREDIT_CAPTION_MIN_WORDS
+
+
+def quoted_answer_after_a_sentence(line: str) -> bool:
+    """The line's "Label: «Name»" credit is only a name in quote marks after a sentence that
+    names no one: a story's short sentence with a label and its quoted answer ("Сохтмонро
+    ширкати маҳаллӣ анҷом дод. Ширкат: «Бунёдкор»", "Los vecinos votaron. Resultado: «Sí»");
+    a caption naming whom it shows (a capitalised word after its first) may take one
+    ("Рустам Назаров. Акс: «Ховар-Пресс»", "Муаллим Ҳайдар Сафаров ва бачаҳо. Акс: «Ёғнобӣ-Пресс»").
+
+    >>> [quoted_answer_after_a_sentence(t) for t in ("Los vecinos votaron. Resultado: «Sí»",
+    ...     "Рустам Назаров. Акс: «Ховар-Пресс»", "The bridge was painted in May. Photo: Anna Moyo")]
+    [True, False, False]
+    """
+    ends = list(_CAPTION_SENTENCE_END.finditer(line))
+    if not ends:
+        return False
+    credit = line[ends[-1].end():].partition(": ")[2].strip()
+    # (a name: a capitalised word after the sentence's first, "Муаллим Ҳайдар Сафаров ва бачаҳо")
+    return bool(_QUOTED_NAME.fullmatch(credit)) and not any(_is_name_word(w) for w in line[:ends[-1].start()].split()[1:])
+
+
+def _is_a_name(words: list[str]) -> bool:
+    """`words` make a name: the first and the last ``_is_name_word``, short particles
+    between ("Klub de Volapük", "Ekibuga kya Ibanda").
+
+    >>> [_is_a_name(t.split()) for t in ("Times of Eswatini", "Then came the vote", "Result")]
+    [True, False, True]
+    """
+    return (bool(words) and _is_name_word(words[0]) and _is_name_word(words[-1])
+            and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
+
+
 def is_label_credit(text: str) -> bool:
     """`text` is a credit "Label: Name" whatever the label's word is: one word, a colon, then
     one to four words of a name (``_is_name_word`` the first and the last; short particles
@@ -559,9 +607,7 @@ def is_label_credit(text: str) -> bool:
     label, colon, name = text.partition(": ")
     words = [w for w in _QUOTED_NAME.sub(_quoted_name_as_one_word, name).split() if w != "/"]
     return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
-            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS * (1 + ("/" in name))
-            and _is_name_word(words[0]) and _is_name_word(words[-1])
-            and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
+            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS * (1 + ("/" in name)) and _is_a_name(words))
 
 
 # A credit on a line of its own names an outlet and a person, or a label and a name: at most

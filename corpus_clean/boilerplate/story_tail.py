@@ -380,21 +380,24 @@ def is_agency_tag(line: str) -> bool:
 
 # A source in brackets alone on its line: a capital (or a letter of a script without case)
 # first, at most BRACKETED_SOURCE_MAX_WORDS words, no sentence end inside.
-_BRACKETED_SOURCE = re.compile(r"\s*[(（]([^\W\d_])[^()（）.!?。\n]{0,58}[)）]\s*")
+_BRACKETED_SOURCE = re.compile(r"\s*[(（]([^\W\d_])[^()（）.!?。,，\n]{0,58}[)）]\s*")
 BRACKETED_SOURCE_MAX_WORDS = 6
 
 
 def is_bracketed_source(line: str) -> bool:
-    """`line` is only a bracketed name of a few words, the agency or outlet a story came
-    from in any language ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)");
-    not a bracketed sentence ("(The vote was close.)") nor an aside in lower case ("(laughs)").
+    """`line` is only a bracketed name of two words or more, the agency or outlet a story
+    came from in any language ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)");
+    not a bracketed sentence ("(The vote was close.)"), an aside in lower case ("(laughs)"),
+    a transcript's single word ("(Applause)", "(Beifall)") nor an address with its comma
+    ("(Mrs Anna Pike, Harbour Road)").
 
     >>> [is_bracketed_source(t) for t in ("(Kenya News Agency)", "(Agencia IP)", "(बघेली समाचार सेवा)",
-    ...     "(The vote was close.)", "(laughs)", "(2021)", "(One Two Three Four Five Six Seven)")]
-    [True, True, True, False, False, False, False]
+    ...     "(The vote was close.)", "(laughs)", "(2021)", "(One Two Three Four Five Six Seven)",
+    ...     "(Applause)", "(Mrs Anna Pike, Harbour Road)")]
+    [True, True, True, False, False, False, False, False, False]
     """
     m = _BRACKETED_SOURCE.fullmatch(line)
-    return m is not None and not m.group(1).islower() and len(line.split()) <= BRACKETED_SOURCE_MAX_WORDS
+    return m is not None and not m.group(1).islower() and 2 <= len(line.split()) <= BRACKETED_SOURCE_MAX_WORDS
 
 
 # An agency's name with its acronym in brackets after it ("Anadolu Haber Servisi (AHS)",
@@ -437,10 +440,61 @@ def mark_agency_tag(ctx) -> None:
     [None, None, 'story.agency_tag', None]
     """
     content = ctx.lines.content
-    for i in _last_kept_lines(ctx, 2):
-        tagged = is_agency_tag(content[i]) or is_bracketed_source(content[i]) or is_agency_sign_off(content[i])
-        if tagged and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
+    last = _last_kept_lines(ctx, 3)
+    for k in range(len(last) - 1, max(len(last) - 3, -1), -1):
+        i = last[k]
+        above = last[k - 1] if k > 0 else None
+        # (a source's name or a sign-off: the second-to-last line only when the last one went
+        # or is a sentence under it, a reporter's line: "Tomas Kaupa is the Post's reporter.")
+        named = ((k == len(last) - 1 or ctx.marks.rule[last[-1]] == AGENCY_RULE
+                  or _closes_the_story(content, last[-1], i))
+                 and (is_bracketed_source(content[i]) or is_agency_sign_off(content[i]))
+                 and _closes_the_story(content, above, i) and not _wrapped_from_above(ctx, i))
+        if ((is_agency_tag(content[i]) or named) and _story_above(ctx, i)
+                and ctx.prose_after[i] == 0 and not _goes_on(ctx, i)):
             ctx.marks.rule[i] = AGENCY_RULE
+
+
+def _wrapped_from_above(ctx, i: int) -> bool:
+    """The non-blank line right above `i` (cut or kept) breaks off in a lower-case word or a
+    comma: line `i` is its sentence's wrapped tail ("The money comes from the fund run by
+    the" over "European Investment Bank (EIB)").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The money comes from the fund run by the\\n\\nEuropean Investment Bank (EIB)\\n")
+    >>> _wrapped_from_above(ctx, 2), _wrapped_from_above(ctx, 0)
+    (True, False)
+    """
+    content, blank = ctx.lines.content, ctx.blank
+    above = next((j for j in range(i - 1, -1, -1) if not blank[j]), None)
+    if above is None:
+        return False
+    words = content[above].split()
+    return bool(words) and ((words[-1].isalpha() and words[-1].islower()) or words[-1].endswith((",", ";")))
+
+
+def _closes_the_story(content, above: int | None, i: int) -> bool:
+    """Line `i`, a source's name or a sign-off, stands alone under the story: the kept line
+    above it ends a sentence, not in ":" (a list the story announces: "Estos son los
+    concejales electos:"), nor a wrapped sentence ("... loans from the" over "European
+    Investment Bank (EIB)"), and has not the same shape (the list's rows: "María López
+    Ruiz (PSOE)" over "Juan García Pérez (PP)").
+
+    >>> rows = ["Los concejales electos son estos.", "María López Ruiz (PSOE)", "Juan García Pérez (PP)"]
+    >>> _closes_the_story(rows, 1, 2), _closes_the_story(rows, 0, 1)
+    (False, True)
+    """
+    if above is None:
+        return True
+    text = content[above].rstrip().rstrip(_CLOSING_MARKS)
+    same_shape = (is_bracketed_source(content[above]) or is_agency_sign_off(content[above])
+                  or content[above].rstrip().endswith((")", "）")))
+    return text[-1:] in _SENTENCE_ENDS and not same_shape
+
+
+# A sentence's last character, and the quotes and brackets that may close it after its stop.
+_SENTENCE_ENDS = frozenset(".!?。।…")
+_CLOSING_MARKS = "\"'”’»)）]"
 
 
 STATION_RULE = "story.station_plug"
@@ -455,11 +509,13 @@ def is_station_plug(line: str) -> bool:
     "Escucha Radio Nauta Sur en 95.1 FM"); a story's sentence naming one ends in a stop.
 
     >>> [is_station_plug(t) for t in ("Escucha Radio Nauta Sur en 95.1 FM", "Radio Lagon, FM 101.3 à Nouméa",
-    ...     "Radio a lɔ́ ɛ 97.4 FM ɛ Batouri ni Kétté.", "The station broadcasts on 97.4 FM.", "Page 12")]
-    [True, True, False, False, False]
+    ...     "Radio a lɔ́ ɛ 97.4 FM ɛ Batouri ni Kétté.", "The station broadcasts on 97.4 FM.", "Page 12",
+    ...     "Its slogan: “Your harbour, your voice, 95.1 FM.”")]
+    [True, True, False, False, False, False]
     """
     text = line.rstrip()
-    return (len(text.split()) <= STATION_PLUG_MAX_WORDS and text[-1:] not in ".!?。।"
+    # (a quote's or a bracket's closing mark after the stop: '... 95.1 FM.”' is a sentence)
+    return (len(text.split()) <= STATION_PLUG_MAX_WORDS and text.rstrip(_CLOSING_MARKS)[-1:] not in _SENTENCE_ENDS
             and _FREQUENCY.search(text) is not None)
 
 
