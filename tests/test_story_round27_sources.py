@@ -181,3 +181,15 @@ def test_a_sign_off_over_the_reporter_s_line_goes_and_a_list_row_over_one_stays(
     bio = "Ana Kila is the Courier's Highlands reporter."
     assert _cut_last(["– Goroka Press Agency", bio]) == [AGENCY_RULE, None]
     assert AGENCY_RULE not in _cut_last(["Estos son los electos:", "Juan García Pérez (PP)", bio])
+
+
+@pytest.mark.parametrize("lines", [
+    ["El nuevo concejal de puertos fue elegido el viernes.", "Juan García Pérez (PP)", "Asumirá el cargo en mayo."],
+    ["The loan comes from one lender.", "European Investment Bank (EIB)", "It starts in May."],
+    ["The study was paid for by a charity.", "(Harbour Works Group)", "It starts in May."],
+])
+def test_a_source_s_shape_between_two_story_sentences_stays(lines):
+    """Review of the mends: the second-to-last line went whenever any sentence followed it,
+    so a party row, a lender's name or a bracketed sponsor between two story sentences was
+    cut. Only a reporter's line under it (opening with a name) lets it go."""
+    assert AGENCY_RULE not in _cut_last(lines), lines

@@ -445,14 +445,26 @@ def mark_agency_tag(ctx) -> None:
         i = last[k]
         above = last[k - 1] if k > 0 else None
         # (a source's name or a sign-off: the second-to-last line only when the last one went
-        # or is a sentence under it, a reporter's line: "Tomas Kaupa is the Post's reporter.")
+        # or is a reporter's line under it, a sentence opening with a name: "Tomas Kaupa is the
+        # Post's reporter."; not any sentence: "Asumirá el cargo en mayo." under a party row)
         named = ((k == len(last) - 1 or ctx.marks.rule[last[-1]] == AGENCY_RULE
-                  or _closes_the_story(content, last[-1], i))
+                  or (_closes_the_story(content, last[-1], i) and _opens_with_a_name(content[last[-1]])))
                  and (is_bracketed_source(content[i]) or is_agency_sign_off(content[i]))
                  and _closes_the_story(content, above, i) and not _wrapped_from_above(ctx, i))
         if ((is_agency_tag(content[i]) or named) and _story_above(ctx, i)
                 and ctx.prose_after[i] == 0 and not _goes_on(ctx, i)):
             ctx.marks.rule[i] = AGENCY_RULE
+
+
+def _opens_with_a_name(line: str) -> bool:
+    """The line's first two words are capitalised, as a reporter's line opens with the name
+    ("Ana Kila is the Courier's reporter."), not a story's sentence ("Asumirá el cargo en mayo.").
+
+    >>> _opens_with_a_name("Ana Kila is the Courier's reporter."), _opens_with_a_name("Asumirá el cargo en mayo.")
+    (True, False)
+    """
+    words = line.split()[:2]
+    return len(words) == 2 and all(word[:1].isupper() for word in words)
 
 
 def _wrapped_from_above(ctx, i: int) -> bool:
